@@ -1,0 +1,66 @@
+//! The only module that talks to the browser directly: the address bar, history and the
+//! clipboard. Everything else is plain Rust.
+
+use wasm_bindgen::JsValue;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The current query string, with its leading `?` (or empty).
+pub fn query_string() -> String {
+    location().and_then(|l| l.search().ok()).unwrap_or_default()
+}
+
+/// The fragment without its `#`, percent-decoded.
+pub fn fragment() -> String {
+    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    crate::url_state::decode(hash.strip_prefix('#').unwrap_or(&hash))
+}
+
+/// How a new view state enters the session history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryEntry {
+    /// A step the back button returns from (a filter change).
+    Push,
+    /// A refinement of the current step (typing in the search box).
+    Replace,
+}
+
+/// Puts `query_string` in the address bar, keeping the path and dropping the fragment.
+pub fn set_query_string(query_string: &str, entry: HistoryEntry) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query_string}");
+    // A page opened from disk or in a sandbox may refuse history changes; the view still works.
+    let _ = match entry {
+        HistoryEntry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        HistoryEntry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+    };
+}
+
+/// Copies text to the clipboard; the answer says whether the browser allowed it.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Scrolls the element with this id into the middle of the view, if it exists.
+pub fn scroll_into_view(id: &str) -> bool {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    match element {
+        Some(element) => {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+            true
+        }
+        None => false,
+    }
+}

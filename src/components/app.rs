@@ -1,0 +1,77 @@
+use leptos::{ev, prelude::*};
+
+use super::{facets::FacetPane, results::Results, search::SearchBar, Explorer};
+use crate::browser::{self, HistoryEntry};
+use crate::engine::Catalog;
+use crate::{corpus, url_state};
+
+/// The whole page: the bundled corpus, or a readable message if it cannot be loaded.
+#[component]
+pub fn App() -> impl IntoView {
+    match corpus::bundled() {
+        Ok(corpus) => view! { <Explorer catalog=Catalog::new(corpus) /> }.into_any(),
+        Err(error) => view! {
+            <main class="load-error" role="alert">
+                <h1>"The quote corpus could not be loaded"</h1>
+                <p>"The data shipped with this page is damaged. Please report these problems:"</p>
+                <ul>{error.messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Explorer(catalog: Catalog) -> impl IntoView {
+    let explorer = Explorer::new(catalog, url_state::parse(&browser::query_string()));
+    provide_context(explorer);
+    sync_with_address_bar(explorer);
+    let quote_count = move || explorer.catalog.with(|c| c.len());
+    let title = explorer.catalog.with_untracked(|c| c.corpus.title.clone());
+
+    view! {
+        <a class="skip-link" href="#results">"Skip to results"</a>
+        <header class="site-header">
+            <h1>{title}</h1>
+            <p class="lede">
+                "Every quote and statement point from five news articles and readouts, verbatim, "
+                "each traceable to its line in the source. " {quote_count} " quotes."
+            </p>
+        </header>
+        <div class="layout">
+            <aside class="filters" aria-label="Filters">
+                <SearchBar />
+                <FacetPane />
+            </aside>
+            <Results />
+        </div>
+    }
+}
+
+/// Keeps the query and the address bar in step: each view has its own link, and the
+/// browser's back and forward buttons step through filter changes.
+fn sync_with_address_bar(explorer: Explorer) {
+    let query = explorer.query;
+    Effect::new(move |previous: Option<crate::engine::Query>| {
+        let current = query.get();
+        let wanted = url_state::to_query_string(&current);
+        if wanted != browser::query_string() {
+            // Typing refines the current step, and tidying the link the page was opened
+            // with is no step at all; anything else makes a new one.
+            let entry = match &previous {
+                None => HistoryEntry::Replace,
+                Some(p) if p.text != current.text && p.active_filters().eq(current.active_filters()) => {
+                    HistoryEntry::Replace
+                }
+                Some(_) => HistoryEntry::Push,
+            };
+            browser::set_query_string(&wanted, entry);
+        }
+        current
+    });
+    let _ = window_event_listener(ev::popstate, move |_| {
+        let from_url = url_state::parse(&browser::query_string());
+        let known = explorer.catalog.with_untracked(|c| c.known_only(&from_url));
+        query.set(known);
+    });
+}

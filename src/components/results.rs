@@ -1,0 +1,117 @@
+use leptos::prelude::*;
+
+use super::{quote_card::QuoteCard, Explorer};
+use crate::engine::Facet;
+
+/// The results header, the active filters and the list of quote cards.
+#[component]
+pub fn Results() -> impl IntoView {
+    let Explorer { catalog, results, .. } = Explorer::use_context();
+    let shown = move || results.with(|r| r.quotes.len());
+    let total = move || catalog.with(|c| c.len());
+    view! {
+        <main id="results" class="results" tabindex="-1">
+            <div class="results-header">
+                <p class="result-count" role="status" aria-live="polite">
+                    {shown} " of " {total} " quotes"
+                </p>
+                <ActiveFilters />
+            </div>
+            <Show when=move || { shown() > 0 } fallback=EmptyResults>
+                <ol class="quote-list">
+                    <For each=move || results.with(|r| r.quotes.clone()) key=|position| *position let(position)>
+                        <li><QuoteCard position /></li>
+                    </For>
+                </ol>
+            </Show>
+        </main>
+    }
+}
+
+/// Each active filter as a removable chip, and one button to clear them all.
+#[component]
+fn ActiveFilters() -> impl IntoView {
+    let Explorer { catalog, query, .. } = Explorer::use_context();
+    let chips = move || {
+        query.with(|q| {
+            q.active_filters()
+                .map(|(f, id)| (f, id.to_owned()))
+                .collect::<Vec<(Facet, String)>>()
+        })
+    };
+    let anything_active = move || query.with(|q| q.has_filters() || !q.text.trim().is_empty());
+    view! {
+        <Show when=anything_active>
+            <ul class="chips" aria-label="Active filters">
+                <Show when=move || query.with(|q| !q.text.trim().is_empty())>
+                    <li>
+                        <button
+                            type="button"
+                            class="chip"
+                            aria-label=move || query.with(|q| format!("Remove search “{}”", q.text))
+                            on:click=move |_| query.update(|q| q.text.clear())
+                        >
+                            "Search: " {move || query.with(|q| q.text.clone())} <span aria-hidden="true">" ×"</span>
+                        </button>
+                    </li>
+                </Show>
+                <For each=chips key=|chip| chip.clone() let((facet, id))>
+                    {
+                        let label = catalog.with_untracked(|c| c.value_label(facet, &id));
+                        let description = format!("Remove filter {}: {label}", facet.label());
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="chip"
+                                    aria-label=description
+                                    on:click=move |_| query.update(|q| q.deselect(facet, &id))
+                                >
+                                    {facet.label()} ": " {label} <span aria-hidden="true">" ×"</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+                <li>
+                    <button type="button" class="clear-all" on:click=move |_| query.update(|q| q.clear())>
+                        "Clear all"
+                    </button>
+                </li>
+            </ul>
+        </Show>
+    }
+}
+
+/// What to do when nothing matches: say why, and offer to undo the last narrowing.
+#[component]
+fn EmptyResults() -> impl IntoView {
+    let Explorer { catalog, query, .. } = Explorer::use_context();
+    let last_filter = move || query.with(|q| q.last_filter().map(|(f, id)| (f, id.to_owned())));
+    view! {
+        <div class="empty-results">
+            <h2>"No quotes match"</h2>
+            <p>
+                "No quote satisfies every filter and the search together. "
+                "Values within one group widen the results; each group narrows them."
+            </p>
+            {move || match last_filter() {
+                Some((facet, id)) => {
+                    let label = catalog.with_untracked(|c| c.value_label(facet, &id));
+                    view! {
+                        <button type="button" on:click=move |_| query.update(|q| q.deselect(facet, &id))>
+                            "Remove the filter " {facet.label()} ": " {label}
+                        </button>
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <button type="button" on:click=move |_| query.update(|q| q.text.clear())>
+                        "Clear the search"
+                    </button>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+}

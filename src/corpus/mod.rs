@@ -1,0 +1,18 @@
+//! The data model: the corpus of quotes, its loading and its validation.
+//! Nothing here touches the browser, so `cargo test` covers it on the host.
+
+mod model;
+mod validate;
+mod verify;
+
+pub use model::*;
+pub use validate::{parse, CorpusError};
+pub use verify::{lint, normalize_for_comparison, verify_against_sources};
+
+/// The corpus shipped with the app, compiled into the binary so start-up needs no fetch.
+pub const BUNDLED_JSON: &str = include_str!("../../data/corpus.json");
+
+/// The bundled corpus, parsed and validated.
+pub fn bundled() -> Result<Corpus, CorpusError> {
+    parse(BUNDLED_JSON)
+}

@@ -1,0 +1,239 @@
+//! The corpus format (schema version 1). `data/corpus.schema.json` documents the same
+//! structure for people who bring their own corpus; keep the two in step.
+
+use serde::{Deserialize, Serialize};
+
+/// The only corpus format version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corpus {
+    pub schema_version: u32,
+    pub title: String,
+    pub themes: Vec<Theme>,
+    pub speakers: Vec<Speaker>,
+    pub meetings: Vec<Meeting>,
+    pub sources: Vec<Source>,
+    pub statements: Vec<Statement>,
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    pub definition: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named individual.
+    Person,
+    /// A joint statement, treated as a speaker of its own.
+    JointStatement,
+    /// Positions reported as "the two sides agreed/said", with no named statement.
+    Joint,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    pub id: String,
+    pub name: String,
+    /// Other spellings used by the sources, so a search for any of them finds the speaker.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub role: String,
+    pub country: String,
+    pub kind: SpeakerKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    /// Derived from indirect clues in the source; `date_note` explains how.
+    Approximate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: String,
+    pub title: String,
+    pub place: String,
+    /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    pub date: String,
+    pub date_precision: DatePrecision,
+    #[serde(default)]
+    pub date_note: Option<String>,
+    /// Speaker ids.
+    #[serde(default)]
+    pub participants: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    #[serde(default)]
+    pub outlet_note: Option<String>,
+    pub headline: String,
+    /// ISO date, only when the source itself states it.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Path of the source text, relative to the corpus file.
+    pub file: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub id: String,
+    pub title: String,
+    pub speaker: String,
+    pub meeting: String,
+    #[serde(default)]
+    pub numbering_note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    DirectQuote,
+    ReportedStatement,
+    StatementPoint,
+}
+
+impl QuoteKind {
+    pub const ALL: [QuoteKind; 3] = [
+        QuoteKind::DirectQuote,
+        QuoteKind::ReportedStatement,
+        QuoteKind::StatementPoint,
+    ];
+
+    /// The id used in URLs and in the corpus file.
+    pub fn id(self) -> &'static str {
+        match self {
+            QuoteKind::DirectQuote => "direct_quote",
+            QuoteKind::ReportedStatement => "reported_statement",
+            QuoteKind::StatementPoint => "statement_point",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteKind::DirectQuote => "Direct quote",
+            QuoteKind::ReportedStatement => "Reported statement",
+            QuoteKind::StatementPoint => "Statement point",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementRef {
+    pub id: String,
+    /// The point's number as the source gives it (or in reported order); `None` for
+    /// passages of the statement that are not one of its numbered points.
+    #[serde(default)]
+    pub point: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub id: String,
+    /// Verbatim from the source.
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: String,
+    pub meeting: String,
+    pub themes: Vec<String>,
+    pub source: String,
+    /// 1-based line of the source file where `text` starts.
+    pub line: u32,
+    /// The verbatim paragraph of the source that contains `text`.
+    pub context: String,
+    #[serde(default)]
+    pub statement: Option<StatementRef>,
+    /// Quotes sharing a group are the same remark as reported by different sources or passages.
+    #[serde(default)]
+    pub variant_group: Option<String>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Meeting {
+    /// The date for people: "23 March 2021", "March 2022", or "about 1 June 2022".
+    pub fn date_label(&self) -> String {
+        let mut parts = self.date.split('-');
+        let year = parts.next().unwrap_or_default();
+        let month = parts
+            .next()
+            .and_then(|m| m.parse::<usize>().ok())
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+        let day = parts.next().and_then(|d| d.parse::<u32>().ok());
+        let label = match (day, month) {
+            (Some(day), Some(month)) => format!("{day} {month} {year}"),
+            (None, Some(month)) => format!("{month} {year}"),
+            _ => self.date.clone(),
+        };
+        match self.date_precision {
+            DatePrecision::Approximate => format!("about {label}"),
+            _ => label,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(date: &str, date_precision: DatePrecision) -> Meeting {
+        Meeting {
+            id: "m".into(),
+            title: "t".into(),
+            place: "p".into(),
+            date: date.into(),
+            date_precision,
+            date_note: None,
+            participants: vec![],
+        }
+    }
+
+    #[test]
+    fn date_label_reads_as_a_person_writes_dates() {
+        assert_eq!(
+            meeting("2021-03-23", DatePrecision::Day).date_label(),
+            "23 March 2021"
+        );
+        assert_eq!(
+            meeting("2022-03", DatePrecision::Month).date_label(),
+            "March 2022"
+        );
+        assert_eq!(
+            meeting("2022-06-01", DatePrecision::Approximate).date_label(),
+            "about 1 June 2022"
+        );
+        assert_eq!(meeting("2022-00", DatePrecision::Month).date_label(), "2022-00");
+    }
+}

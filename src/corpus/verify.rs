@@ -1,0 +1,179 @@
+//! Checks that keep the curated corpus honest: every quoted word traceable to its source,
+//! nothing unused, undocumented or duplicated. Loading a corpus does not require these;
+//! the corpus tests do.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::{Corpus, Source};
+
+/// Folds the differences a verbatim comparison should forgive: runs of white space and
+/// typographic quotation marks. Everything else, letters and punctuation, must match.
+pub fn normalize_for_comparison(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(match ch {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            other => other,
+        });
+    }
+    out
+}
+
+/// Every problem found when comparing the quotes with their source texts.
+/// `source_text` returns the text of a source, or `None` if it cannot be read.
+pub fn verify_against_sources(
+    corpus: &Corpus,
+    source_text: impl Fn(&Source) -> Option<String>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut texts: HashMap<&str, (String, Vec<String>)> = HashMap::new();
+    for source in &corpus.sources {
+        match source_text(source) {
+            Some(text) => {
+                let lines = text.lines().map(normalize_for_comparison).collect();
+                texts.insert(&source.id, (normalize_for_comparison(&text), lines));
+            }
+            None => problems.push(format!(
+                "source '{}': cannot read its text at '{}'.",
+                source.id, source.file
+            )),
+        }
+    }
+    for q in &corpus.quotes {
+        let Some((whole, lines)) = texts.get(q.source.as_str()) else {
+            continue;
+        };
+        let text = normalize_for_comparison(&q.text);
+        let context = normalize_for_comparison(&q.context);
+        if !whole.contains(&text) {
+            problems.push(format!(
+                "quote '{}': text does not occur verbatim in source '{}'.",
+                q.id, q.source
+            ));
+        }
+        if !whole.contains(&context) {
+            problems.push(format!(
+                "quote '{}': context does not occur verbatim in source '{}'.",
+                q.id, q.source
+            ));
+        }
+        let on_line = (q.line as usize)
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .is_some_and(|line| line.contains(&text));
+        if !on_line {
+            problems.push(format!(
+                "quote '{}': text is not on line {} of source '{}'.",
+                q.id, q.line, q.source
+            ));
+        }
+    }
+    problems
+}
+
+/// Quality rules for a curated corpus: each speaker, meeting, theme and statement is used and
+/// documented, and no two quotes repeat the same text from the same source.
+pub fn lint(corpus: &Corpus) -> Vec<String> {
+    let mut problems = Vec::new();
+    let used_speakers: HashSet<&str> = corpus
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_str())
+        .chain(corpus.statements.iter().map(|s| s.speaker.as_str()))
+        .chain(
+            corpus
+                .meetings
+                .iter()
+                .flat_map(|m| m.participants.iter().map(String::as_str)),
+        )
+        .collect();
+    let used_meetings: HashSet<&str> = corpus.quotes.iter().map(|q| q.meeting.as_str()).collect();
+    let used_themes: HashSet<&str> = corpus
+        .quotes
+        .iter()
+        .flat_map(|q| q.themes.iter().map(String::as_str))
+        .collect();
+    let used_sources: HashSet<&str> = corpus.quotes.iter().map(|q| q.source.as_str()).collect();
+    let used_statements: HashSet<&str> = corpus
+        .quotes
+        .iter()
+        .filter_map(|q| q.statement.as_ref().map(|s| s.id.as_str()))
+        .collect();
+
+    for s in &corpus.speakers {
+        if !used_speakers.contains(s.id.as_str()) {
+            problems.push(format!("speaker '{}' is not used by any quote or meeting.", s.id));
+        }
+        if s.role.trim().is_empty() || s.country.trim().is_empty() {
+            problems.push(format!("speaker '{}' needs a role and a country.", s.id));
+        }
+    }
+    for m in &corpus.meetings {
+        if !used_meetings.contains(m.id.as_str()) {
+            problems.push(format!("meeting '{}' is not used by any quote.", m.id));
+        }
+        let derived = m.date_precision != super::model::DatePrecision::Day;
+        if derived && m.date_note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            problems.push(format!(
+                "meeting '{}' has a {:?} date but no date_note saying how it was derived.",
+                m.id, m.date_precision
+            ));
+        }
+    }
+    for t in &corpus.themes {
+        if !used_themes.contains(t.id.as_str()) {
+            problems.push(format!("theme '{}' is not used by any quote.", t.id));
+        }
+        if t.definition.trim().is_empty() {
+            problems.push(format!("theme '{}' has no definition.", t.id));
+        }
+    }
+    for s in &corpus.sources {
+        if !used_sources.contains(s.id.as_str()) {
+            problems.push(format!("source '{}' is not used by any quote.", s.id));
+        }
+    }
+    for s in &corpus.statements {
+        if !used_statements.contains(s.id.as_str()) {
+            problems.push(format!("statement '{}' has no points in the corpus.", s.id));
+        }
+    }
+    let mut seen = HashMap::new();
+    for q in &corpus.quotes {
+        let key = (normalize_for_comparison(&q.text), q.source.as_str());
+        if let Some(first) = seen.insert(key, q.id.as_str()) {
+            problems.push(format!(
+                "quotes '{first}' and '{}' repeat the same text from the same source.",
+                q.id
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalization_forgives_only_whitespace_and_quote_styles() {
+        assert_eq!(
+            normalize_for_comparison("  oppose \u{201C}small  circles,\u{201D}\n  it\u{2019}s"),
+            "oppose \"small circles,\" it's"
+        );
+        assert_ne!(
+            normalize_for_comparison("democracy"),
+            normalize_for_comparison("Democracy")
+        );
+    }
+}

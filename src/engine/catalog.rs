@@ -1,0 +1,131 @@
+use std::collections::HashMap;
+
+use super::{Facet, Index, Query, Results};
+use crate::corpus::{Corpus, Meeting, Quote, Source, Speaker, Statement, Theme};
+
+/// A loaded corpus with its index and look-ups by id: everything the interface reads.
+#[derive(Debug)]
+pub struct Catalog {
+    pub corpus: Corpus,
+    pub index: Index,
+    quote_positions: HashMap<String, u32>,
+    speakers: HashMap<String, usize>,
+    meetings: HashMap<String, usize>,
+    sources: HashMap<String, usize>,
+    themes: HashMap<String, usize>,
+    statements: HashMap<String, usize>,
+}
+
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item).to_owned(), i))
+        .collect()
+}
+
+impl Catalog {
+    pub fn new(corpus: Corpus) -> Catalog {
+        Catalog {
+            index: Index::build(&corpus),
+            quote_positions: corpus
+                .quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.id.clone(), i as u32))
+                .collect(),
+            speakers: positions(&corpus.speakers, |s| &s.id),
+            meetings: positions(&corpus.meetings, |m| &m.id),
+            sources: positions(&corpus.sources, |s| &s.id),
+            themes: positions(&corpus.themes, |t| &t.id),
+            statements: positions(&corpus.statements, |s| &s.id),
+            corpus,
+        }
+    }
+
+    pub fn search(&self, query: &Query) -> Results {
+        self.index.search(&self.corpus, query)
+    }
+
+    pub fn len(&self) -> usize {
+        self.corpus.quotes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.corpus.quotes.is_empty()
+    }
+
+    pub fn quote(&self, position: u32) -> &Quote {
+        &self.corpus.quotes[position as usize]
+    }
+
+    pub fn quote_position(&self, id: &str) -> Option<u32> {
+        self.quote_positions.get(id).copied()
+    }
+
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.get(id).map(|&i| &self.corpus.speakers[i])
+    }
+
+    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
+        self.meetings.get(id).map(|&i| &self.corpus.meetings[i])
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id).map(|&i| &self.corpus.sources[i])
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.get(id).map(|&i| &self.corpus.themes[i])
+    }
+
+    pub fn statement(&self, id: &str) -> Option<&Statement> {
+        self.statements.get(id).map(|&i| &self.corpus.statements[i])
+    }
+
+    /// The quotes of a statement, numbered points in order first, then its unnumbered
+    /// passages, each group in source order.
+    pub fn statement_quotes(&self, statement_id: &str) -> Vec<u32> {
+        let mut members: Vec<(u32, u32)> = self
+            .corpus
+            .quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let st = q.statement.as_ref().filter(|s| s.id == statement_id)?;
+                Some((st.point.unwrap_or(u32::MAX), i as u32))
+            })
+            .collect();
+        members.sort_unstable();
+        members.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Other reports of the same remark, in corpus order.
+    pub fn variants(&self, position: u32) -> Vec<u32> {
+        let Some(group) = &self.quote(position).variant_group else {
+            return Vec::new();
+        };
+        (0..self.len() as u32)
+            .filter(|&i| i != position && self.quote(i).variant_group.as_ref() == Some(group))
+            .collect()
+    }
+
+    /// The query without filter values this corpus does not have (from an old or edited
+    /// link), so that they neither show as chips nor silently empty the results.
+    pub fn known_only(&self, query: &Query) -> Query {
+        let mut known = query.clone();
+        for (facet, id) in query.active_filters() {
+            if self.index.value(facet, id).is_none() {
+                known.deselect(facet, id);
+            }
+        }
+        known
+    }
+
+    /// A short label for a selected value, as shown on a filter chip.
+    pub fn value_label(&self, facet: Facet, id: &str) -> String {
+        self.index
+            .value(facet, id)
+            .map_or_else(|| id.to_owned(), |v| v.label.clone())
+    }
+}

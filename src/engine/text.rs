@@ -1,0 +1,272 @@
+//! Text normalisation shared by indexing, querying and highlighting, so the three always
+//! agree on what a word is.
+
+/// Base letters for U+0100..=U+017F (Latin Extended-A), in code point order.
+const LATIN_EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// Lower-cases a character and strips its accent, so "Sergéi" finds "Sergei".
+fn fold(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        let base = match lower {
+            'à'..='å' => 'a',
+            'æ' => {
+                out.push_str("ae");
+                continue;
+            }
+            'ç' => 'c',
+            'è'..='ë' => 'e',
+            'ì'..='ï' => 'i',
+            'ð' => 'd',
+            'ñ' => 'n',
+            'ò'..='ö' | 'ø' => 'o',
+            'ù'..='ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ß' => {
+                out.push_str("ss");
+                continue;
+            }
+            '\u{0100}'..='\u{017F}' => LATIN_EXTENDED_A[lower as usize - 0x100] as char,
+            'ё' => 'е',
+            // Combining marks carry only the accent.
+            '\u{0300}'..='\u{036F}' => continue,
+            other => other,
+        };
+        out.push(base);
+    }
+}
+
+/// The normalised form of one word.
+pub fn normalize_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        fold(c, &mut out);
+    }
+    out
+}
+
+/// A word is a run of letters and digits (combining accents included); everything else,
+/// typographic quotes and apostrophes among it, separates words.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// The byte ranges of the words of `text`, in order.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break i;
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+/// The normalised words of `text`.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    word_ranges(text).map(|(s, e)| normalize_word(&text[s..e]))
+}
+
+/// What a search box query asks for: words that must all match (as prefixes), and phrases
+/// (typed in straight or typographic quotes) whose words must appear in that order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchTerms {
+    pub words: Vec<String>,
+    pub phrases: Vec<Vec<String>>,
+}
+
+impl SearchTerms {
+    pub fn parse(query: &str) -> Self {
+        let mut terms = SearchTerms::default();
+        let mut in_phrase = false;
+        let mut segment = String::new();
+        let flush = |segment: &mut String, phrase: bool, terms: &mut SearchTerms| {
+            let ws: Vec<String> = words(segment).collect();
+            if phrase && ws.len() > 1 {
+                terms.phrases.push(ws.clone());
+            }
+            for w in ws {
+                if !terms.words.contains(&w) {
+                    terms.words.push(w);
+                }
+            }
+            segment.clear();
+        };
+        for c in query.chars() {
+            if matches!(
+                c,
+                '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+            ) {
+                flush(&mut segment, in_phrase, &mut terms);
+                in_phrase = !in_phrase;
+            } else {
+                segment.push(c);
+            }
+        }
+        flush(&mut segment, in_phrase, &mut terms);
+        terms
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether a normalised word of a document matches one of the query's words.
+    pub fn matches_word(&self, word: &str) -> bool {
+        self.words.iter().any(|w| word.starts_with(w.as_str()))
+    }
+
+    /// Whether every phrase occurs in `text`, word after word, the last word as a prefix.
+    pub fn phrases_match(&self, text: &str) -> bool {
+        if self.phrases.is_empty() {
+            return true;
+        }
+        let doc: Vec<String> = words(text).collect();
+        self.phrases.iter().all(|phrase| {
+            doc.windows(phrase.len()).any(|window| {
+                let (last, init) = phrase.split_last().expect("phrases have two or more words");
+                window[..init.len()] == *init && window[init.len()].starts_with(last.as_str())
+            })
+        })
+    }
+}
+
+/// A piece of displayed text, marked when it matched the search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub text: &'a str,
+    pub marked: bool,
+}
+
+/// Splits `text` into plain and matched pieces for display; joined, the pieces are `text`.
+pub fn highlight<'a>(text: &'a str, terms: &SearchTerms) -> Vec<Segment<'a>> {
+    let mut segments = Vec::new();
+    let mut plain_from = 0;
+    if !terms.is_empty() {
+        for (start, end) in word_ranges(text) {
+            if terms.matches_word(&normalize_word(&text[start..end])) {
+                if plain_from < start {
+                    segments.push(Segment {
+                        text: &text[plain_from..start],
+                        marked: false,
+                    });
+                }
+                segments.push(Segment {
+                    text: &text[start..end],
+                    marked: true,
+                });
+                plain_from = end;
+            }
+        }
+    }
+    if plain_from < text.len() || segments.is_empty() {
+        segments.push(Segment {
+            text: &text[plain_from..],
+            marked: false,
+        });
+    }
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(normalize_word("Sergéi"), "sergei");
+        assert_eq!(normalize_word("ŁÓDŹ"), "lodz");
+        assert_eq!(normalize_word("Straße"), "strasse");
+        assert_eq!(normalize_word("Ёлка"), "елка");
+        assert_eq!(normalize_word("Őrség"), "orseg");
+        assert_eq!(normalize_word("e\u{0301}lan"), "elan");
+    }
+
+    #[test]
+    fn latin_extended_a_table_lines_up_with_code_points() {
+        let expect = [
+            ('Ā', 'a'),
+            ('č', 'c'),
+            ('đ', 'd'),
+            ('ě', 'e'),
+            ('ģ', 'g'),
+            ('ħ', 'h'),
+            ('ı', 'i'),
+            ('ĵ', 'j'),
+            ('ķ', 'k'),
+            ('ł', 'l'),
+            ('ň', 'n'),
+            ('ő', 'o'),
+            ('ř', 'r'),
+            ('š', 's'),
+            ('ť', 't'),
+            ('ű', 'u'),
+            ('ŵ', 'w'),
+            ('Ÿ', 'y'),
+            ('ž', 'z'),
+            ('ſ', 's'),
+        ];
+        for (accented, base) in expect {
+            assert_eq!(
+                normalize_word(&accented.to_string()),
+                base.to_string(),
+                "{accented}"
+            );
+        }
+    }
+
+    #[test]
+    fn typographic_quotes_and_apostrophes_separate_words() {
+        let ws: Vec<String> = words("oppose “small circles,” China’s").collect();
+        assert_eq!(ws, ["oppose", "small", "circles", "china", "s"]);
+    }
+
+    #[test]
+    fn parses_words_and_phrases_in_any_quote_style() {
+        let t = SearchTerms::parse("Lavrov “small circles” \"new  Cold war\"");
+        assert_eq!(t.words, ["lavrov", "small", "circles", "new", "cold", "war"]);
+        assert_eq!(
+            t.phrases,
+            vec![vec!["small", "circles"], vec!["new", "cold", "war"]]
+        );
+        assert!(SearchTerms::parse("  ,,  ").is_empty());
+    }
+
+    #[test]
+    fn phrases_require_order_and_adjacency() {
+        let t = SearchTerms::parse("\"small circle\"");
+        assert!(t.phrases_match("oppose “small circles,” and"));
+        assert!(!t.phrases_match("circles are small"));
+    }
+
+    #[test]
+    fn highlight_marks_prefix_matches_and_keeps_every_character() {
+        let text = "“False democracy” and democratic <b>values</b>";
+        let segs = highlight(text, &SearchTerms::parse("democ"));
+        let marked: Vec<&str> = segs.iter().filter(|s| s.marked).map(|s| s.text).collect();
+        assert_eq!(marked, ["democracy", "democratic"]);
+        assert_eq!(segs.iter().map(|s| s.text).collect::<String>(), text);
+    }
+
+    #[test]
+    fn highlight_without_terms_is_one_plain_segment() {
+        let segs = highlight("text", &SearchTerms::default());
+        assert_eq!(
+            segs,
+            vec![Segment {
+                text: "text",
+                marked: false
+            }]
+        );
+    }
+}

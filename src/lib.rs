@@ -1,0 +1,17 @@
+//! quote-explorer: what Chinese and Russian leaders and their joint statements said about
+//! democracy, human rights, multilateralism and world order (2021-2022), verbatim and
+//! traceable to the source.
+//!
+//! - [`corpus`]: the data model, loading and validation (pure).
+//! - [`engine`]: the filter and search index (pure).
+//! - [`url_state`]: the view state as a URL query string (pure).
+//! - [`citation`]: plain-text citations (pure).
+//! - [`components`]: the Leptos user interface, thin over the above.
+//! - [`browser`]: the few calls into the browser (URL, history, clipboard).
+
+pub mod browser;
+pub mod citation;
+pub mod components;
+pub mod corpus;
+pub mod engine;
+pub mod url_state;

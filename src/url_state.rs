@@ -1,0 +1,159 @@
+//! The view state as a URL query string: `?q=...&speaker=wang-yi&theme=democracy&sort=relevance`.
+//! Parameters repeat for several values. Anything unknown or malformed is dropped, never
+//! an error: a link should always open.
+
+use crate::engine::{Facet, Query, SortOrder};
+
+/// Longest search text kept from a URL, in characters.
+const MAX_TEXT_CHARS: usize = 500;
+/// Longest value id kept from a URL, in bytes.
+const MAX_ID_BYTES: usize = 200;
+/// Most values kept per facet.
+const MAX_VALUES_PER_FACET: usize = 100;
+
+/// Reads a query string (with or without the leading `?`).
+pub fn parse(query_string: &str) -> Query {
+    let mut query = Query::default();
+    let query_string = query_string.strip_prefix('?').unwrap_or(query_string);
+    for pair in query_string.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode(key);
+        let value = decode(value);
+        match key.as_str() {
+            "q" => query.text = value.chars().take(MAX_TEXT_CHARS).collect(),
+            "sort" => {
+                if let Some(sort) = SortOrder::from_param(&value) {
+                    query.sort = sort;
+                }
+            }
+            _ => {
+                if let Some(facet) = Facet::from_param(&key) {
+                    let value = value.trim();
+                    if !value.is_empty()
+                        && value.len() <= MAX_ID_BYTES
+                        && query.selected(facet).count() < MAX_VALUES_PER_FACET
+                    {
+                        query.select(facet, value);
+                    }
+                }
+            }
+        }
+    }
+    query
+}
+
+/// Writes the query string for a view, `""` for the default view, else starting with `?`.
+pub fn to_query_string(query: &Query) -> String {
+    let mut pairs = Vec::new();
+    if !query.text.trim().is_empty() {
+        pairs.push(format!("q={}", encode(&query.text)));
+    }
+    for (facet, id) in query.active_filters() {
+        pairs.push(format!("{}={}", facet.param(), encode(id)));
+    }
+    if query.sort != SortOrder::default() {
+        pairs.push(format!("sort={}", query.sort.param()));
+    }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+/// Percent-encodes all but RFC 3986's unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` as a space. A malformed escape stays as typed, and bytes
+/// that are not UTF-8 become U+FFFD.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_text_filters_and_sort() {
+        let mut q = Query::default();
+        q.text = "“small circles” & 民主 100%".into();
+        q.sort = SortOrder::Relevance;
+        q.select(Facet::Speaker, "wang-yi");
+        q.select(Facet::Speaker, "sergei-lavrov");
+        q.select(Facet::Theme, "democracy");
+        q.select(Facet::Kind, "direct_quote");
+        assert_eq!(parse(&to_query_string(&q)), q);
+    }
+
+    #[test]
+    fn default_view_has_an_empty_query_string() {
+        assert_eq!(to_query_string(&Query::default()), "");
+        assert_eq!(parse(""), Query::default());
+        assert_eq!(parse("?"), Query::default());
+    }
+
+    #[test]
+    fn ignores_unknown_and_malformed_parameters() {
+        let q = parse("?utm_source=x&speaker=&theme=democracy&sort=sideways&=&&%zz=1&q=a%2");
+        let mut expected = Query::default();
+        expected.text = "a%2".into();
+        expected.select(Facet::Theme, "democracy");
+        assert_eq!(q, expected);
+    }
+
+    #[test]
+    fn decodes_plus_and_bad_utf8_without_panicking() {
+        assert_eq!(decode("real+democracy"), "real democracy");
+        assert_eq!(decode("%FF%FE"), "\u{FFFD}\u{FFFD}");
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%é"), "%é");
+    }
+
+    #[test]
+    fn caps_hostile_sizes() {
+        let long = "a".repeat(10_000);
+        let q = parse(&format!("?q={long}&speaker={long}"));
+        assert_eq!(q.text.chars().count(), MAX_TEXT_CHARS);
+        assert_eq!(q.selected(Facet::Speaker).count(), 0);
+        let many: String = (0..500).map(|i| format!("theme=t{i}&")).collect();
+        assert_eq!(parse(&many).selected(Facet::Theme).count(), MAX_VALUES_PER_FACET);
+    }
+
+    #[test]
+    fn repeated_values_are_kept_once() {
+        let q = parse("?theme=democracy&theme=democracy");
+        assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy"]);
+    }
+}

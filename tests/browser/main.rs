@@ -1,0 +1,5 @@
+//! End-to-end tests in a real headless Chromium, against the release build.
+
+mod support;
+
+mod smoke;
