@@ -49,18 +49,31 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Scrolls the element with this id into the middle of the view, if it exists.
-pub fn scroll_into_view(id: &str) -> bool {
+/// Whether the window is wide enough to show the filters beside the results.
+pub fn is_wide_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 52rem)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Opens the `<details>` of the element with this id, scrolls it into view and moves the
+/// keyboard focus to it, if it exists.
+pub fn open_and_scroll_to(id: &str) -> bool {
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id));
-    match element {
-        Some(element) => {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
-            true
-        }
-        None => false,
+    let Some(element) = element else { return false };
+    if let Ok(Some(details)) = element.query_selector("details") {
+        let _ = details.set_attribute("open", "");
     }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(element) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&element) {
+        let _ = element.set_attribute("tabindex", "-1");
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+    true
 }

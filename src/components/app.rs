@@ -9,7 +9,7 @@ use crate::{corpus, url_state};
 #[component]
 pub fn App() -> impl IntoView {
     match corpus::bundled() {
-        Ok(corpus) => view! { <Explorer catalog=Catalog::new(corpus) /> }.into_any(),
+        Ok(corpus) => view! { <ExplorerPage catalog=Catalog::new(corpus) /> }.into_any(),
         Err(error) => view! {
             <main class="load-error" role="alert">
                 <h1>"The quote corpus could not be loaded"</h1>
@@ -22,10 +22,13 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Explorer(catalog: Catalog) -> impl IntoView {
+fn ExplorerPage(catalog: Catalog) -> impl IntoView {
     let explorer = Explorer::new(catalog, url_state::parse(&browser::query_string()));
     provide_context(explorer);
     sync_with_address_bar(explorer);
+    bring_linked_quote_into_view(explorer);
+    let filters_open = browser::is_wide_screen();
+    let active_filters = move || explorer.query.with(|q| q.active_filters().count());
     let quote_count = move || explorer.catalog.with(|c| c.len());
     let title = explorer.catalog.with_untracked(|c| c.corpus.title.clone());
 
@@ -39,9 +42,18 @@ fn Explorer(catalog: Catalog) -> impl IntoView {
             </p>
         </header>
         <div class="layout">
-            <aside class="filters" aria-label="Filters">
+            <aside class="filters" aria-label="Search and filters">
                 <SearchBar />
-                <FacetPane />
+                <details class="facet-drawer" open=filters_open>
+                    <summary>
+                        "Filters"
+                        {move || match active_filters() {
+                            0 => String::new(),
+                            n => format!(" ({n} active)"),
+                        }}
+                    </summary>
+                    <FacetPane />
+                </details>
             </aside>
             <Results />
         </div>
@@ -74,4 +86,24 @@ fn sync_with_address_bar(explorer: Explorer) {
         let known = explorer.catalog.with_untracked(|c| c.known_only(&from_url));
         query.set(known);
     });
+}
+
+/// A link ending in `#quote-id` opens with that quote in view and expanded. If the current
+/// filters hide it, they are cleared first, so the link always leads somewhere.
+fn bring_linked_quote_into_view(explorer: Explorer) {
+    let show = move || {
+        let id = browser::fragment();
+        let Some(position) = explorer.catalog.with_untracked(|c| c.quote_position(&id)) else {
+            return;
+        };
+        if !explorer.results.with_untracked(|r| r.quotes.contains(&position)) {
+            explorer.query.update(|q| q.clear());
+        }
+        // After the list has rendered the card.
+        request_animation_frame(move || {
+            browser::open_and_scroll_to(&id);
+        });
+    };
+    request_animation_frame(show);
+    let _ = window_event_listener(ev::hashchange, move |_| show());
 }

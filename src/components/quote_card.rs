@@ -138,7 +138,7 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
     };
 
     view! {
-        <section class="context" aria-label="Context in the source">
+        <section class="context">
             <h3>"In its source"</h3>
             <p class="context-text">{before}<mark class="quote-in-context">{marked}</mark>{after}</p>
             <p class="locator">
@@ -148,7 +148,7 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
             {meeting.and_then(|m| m.date_note).map(|note| view! { <p class="note">"Date: " {note}</p> })}
         </section>
         {statement.map(|s| view! {
-            <section class="statement" aria-label="The statement it belongs to">
+            <section class="statement">
                 <h3>{s.title.clone()}</h3>
                 <ol class="statement-points">
                     {statement_points.into_iter().map(|(point, text, current)| view! {
@@ -164,7 +164,7 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
             </section>
         })}
         {(!variants.is_empty()).then(|| view! {
-            <section class="variants" aria-label="Other reports of the same remark">
+            <section class="variants">
                 <h3>"Also reported as"</h3>
                 <ul>
                     {variants.into_iter().map(|(id, text, outlet)| view! {
@@ -180,6 +180,7 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
 fn CardActions(quote: Quote) -> impl IntoView {
     let Explorer { catalog, .. } = Explorer::use_context();
     let citation = catalog.with_untracked(|c| cite(c, &quote));
+    let printed_citation = citation.clone();
     let (status, set_status) = signal(String::new());
     let copy = move |_| {
         let citation = citation.clone();
@@ -193,6 +194,7 @@ fn CardActions(quote: Quote) -> impl IntoView {
         });
     };
     view! {
+        <p class="print-citation">{printed_citation}</p>
         <div class="card-actions">
             <button type="button" class="copy-citation" on:click=copy>"Copy citation"</button>
             <a class="permalink" href=format!("#{}", quote.id)>"Link to this quote"</a>

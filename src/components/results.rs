@@ -11,6 +11,7 @@ pub fn Results() -> impl IntoView {
     let total = move || catalog.with(|c| c.len());
     view! {
         <main id="results" class="results" tabindex="-1">
+            <h2 class="visually-hidden">"Quotes"</h2>
             <div class="results-header">
                 <p class="result-count" role="status" aria-live="polite">
                     {shown} " of " {total} " quotes"

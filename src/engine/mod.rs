@@ -168,7 +168,7 @@ impl Index {
             .map(|m| {
                 (
                     m.date.as_str(),
-                    value(&m.id, &m.title, format!("{} · {}", m.place, m.date)),
+                    value(&m.id, &m.title, format!("{} · {}", m.place, m.date_label())),
                 )
             })
             .collect();

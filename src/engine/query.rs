@@ -87,6 +87,14 @@ pub struct Query {
 }
 
 impl Query {
+    /// A query for search text alone.
+    pub fn text(text: impl Into<String>) -> Query {
+        Query {
+            text: text.into(),
+            ..Query::default()
+        }
+    }
+
     /// The selected value ids of one facet.
     pub fn selected(&self, facet: Facet) -> impl Iterator<Item = &str> {
         self.filters

@@ -2,4 +2,6 @@
 
 mod support;
 
+mod explorer;
+mod screenshots;
 mod smoke;

@@ -115,6 +115,29 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// A Chrome DevTools Protocol command, through chromedriver's extension endpoint.
+#[derive(Debug)]
+struct DevTools {
+    command: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.command, "params": self.params }).to_string()),
+        )
+    }
+}
+
 impl Browser {
     async fn start(width: u32, height: u32) -> Browser {
         let server = StaticServer::start(&dist_dir());
@@ -212,6 +235,65 @@ impl Browser {
             assert!(Instant::now() < deadline, "timed out waiting until {what}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Sends a Chrome DevTools Protocol command (media emulation, permissions).
+    pub async fn devtools(&self, command: &'static str, params: Value) -> Value {
+        self.client
+            .issue_cmd(DevTools { command, params })
+            .await
+            .expect("devtools command")
+    }
+
+    /// Renders as if for print, or for a colour scheme: `("print", None)`, `("", Some("dark"))`.
+    pub async fn emulate_media(&self, media: &str, color_scheme: Option<&str>) {
+        let features: Vec<Value> = color_scheme
+            .map(|v| json!({ "name": "prefers-color-scheme", "value": v }))
+            .into_iter()
+            .collect();
+        self.devtools(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": media, "features": features }),
+        )
+        .await;
+    }
+
+    /// The current address, from the page's own point of view.
+    pub async fn location(&self) -> String {
+        self.eval("return location.pathname + location.search + location.hash")
+            .await
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Runs axe-core (from `tools/node_modules/axe-core`, installed by scripts/setup --test)
+    /// on the page and returns its violations, each as "rule: nodes".
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe).unwrap_or_else(|_| {
+            panic!(
+                "{} is missing: run scripts/setup --test (scripts/test does) to install axe-core",
+                axe.display()
+            )
+        });
+        self.client
+            .execute(&source, vec![])
+            .await
+            .expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' +
+                        v.nodes.map(n => n.target.join(' ') + ' — ' + n.failureSummary).join(' | '))))
+                    .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        serde_json::from_value(result).expect("violations")
     }
 
     /// Console messages at error level, and uncaught exceptions, since the page opened.

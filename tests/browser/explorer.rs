@@ -1,0 +1,479 @@
+//! The explorer screen in Chromium: facets, counts, search, URL state, cards, keyboard,
+//! accessibility, small screens and print.
+
+use fantoccini::key::Key;
+use quote_explorer::corpus;
+use quote_explorer::engine::{Catalog, Facet, Query};
+use quote_explorer::url_state;
+use serde_json::Value;
+
+use crate::support::{browser_test, browser_test_sized, Browser};
+
+fn catalog() -> Catalog {
+    Catalog::new(corpus::bundled().unwrap())
+}
+
+/// The ids the engine gives for the view a query string describes, in display order.
+fn engine_ids(query_string: &str) -> Vec<String> {
+    let c = catalog();
+    let query = c.known_only(&url_state::parse(query_string));
+    c.search(&query)
+        .quotes
+        .iter()
+        .map(|&p| c.quote(p).id.clone())
+        .collect()
+}
+
+/// Each facet value's displayed count, as (facet, value id, count).
+async fn displayed_counts(b: &Browser) -> Vec<(String, String, u32)> {
+    let rows = b
+        .eval(
+            "return [...document.querySelectorAll('fieldset[data-facet] input[type=checkbox]')].map(i => [
+                i.closest('fieldset').dataset.facet, i.value,
+                parseInt(i.parentElement.querySelector('.count').textContent, 10)])",
+        )
+        .await;
+    serde_json::from_value(rows).unwrap()
+}
+
+fn engine_counts(query_string: &str) -> Vec<(String, String, u32)> {
+    let c = catalog();
+    let results = c.search(&c.known_only(&url_state::parse(query_string)));
+    Facet::ALL
+        .iter()
+        .flat_map(|&f| {
+            let results = &results;
+            c.index
+                .values(f)
+                .iter()
+                .enumerate()
+                .map(move |(i, v)| (f.param().to_owned(), v.id.clone(), results.count(f, i)))
+        })
+        .collect()
+}
+
+async fn click(b: &Browser, css: &str) {
+    b.wait_for(css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn wait_for_ids(b: &Browser, expected: &[String]) {
+    b.wait_until(&format!("the list shows {} quotes", expected.len()), || async {
+        b.quote_ids().await == expected
+    })
+    .await;
+}
+
+#[test]
+fn combined_filters_show_exactly_the_engines_quotes_with_matching_counts() {
+    browser_test("combined_filters", |b| async move {
+        let view = "?speaker=wang-yi&speaker=sergey-lavrov&theme=democracy&theme=multilateralism&kind=reported_statement";
+        b.open(view).await;
+        let expected = engine_ids(view);
+        assert!(!expected.is_empty());
+        assert_eq!(b.quote_ids().await, expected);
+        assert_eq!(displayed_counts(&b).await, engine_counts(view));
+        let status = b.text("[role=status].result-count").await;
+        assert_eq!(
+            status,
+            format!("{} of {} quotes", expected.len(), catalog().len())
+        );
+        b
+    });
+}
+
+#[test]
+fn clicking_filters_updates_list_counts_and_url_and_the_link_reopens_the_same_view() {
+    browser_test("url_round_trip", |b| async move {
+        b.open("").await;
+        click(&b, "#facet-theme-democracy").await;
+        click(&b, "#facet-speaker-wang-yi").await;
+        let search = b.wait_for("#search-input").await;
+        search.send_keys("real").await.unwrap();
+        let view = "?q=real&theme=democracy&speaker=wang-yi";
+        wait_for_ids(&b, &engine_ids(view)).await;
+        assert_eq!(displayed_counts(&b).await, engine_counts(view));
+        let address = b.location().await;
+        assert_eq!(address, format!("/{view}"));
+
+        // The copied link, opened afresh, shows the same view.
+        b.open(&address).await;
+        assert_eq!(b.quote_ids().await, engine_ids(view));
+        let checked = b
+            .eval("return [...document.querySelectorAll('input[type=checkbox]:checked')].map(i => i.id)")
+            .await;
+        assert_eq!(
+            checked,
+            serde_json::json!(["facet-speaker-wang-yi", "facet-theme-democracy"])
+        );
+        assert_eq!(
+            b.eval("return document.getElementById('search-input').value")
+                .await,
+            "real"
+        );
+        b
+    });
+}
+
+#[test]
+fn back_and_forward_step_through_filter_changes() {
+    browser_test("history", |b| async move {
+        b.open("").await;
+        let all = b.quote_ids().await;
+        click(&b, "#facet-speaker-wang-yi").await;
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        click(&b, "#facet-theme-democracy").await;
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi&theme=democracy")).await;
+
+        b.client.back().await.unwrap();
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        assert_eq!(b.location().await, "/?speaker=wang-yi");
+        b.client.back().await.unwrap();
+        wait_for_ids(&b, &all).await;
+        let checked = b
+            .eval("return document.querySelectorAll('input[type=checkbox]:checked').length")
+            .await;
+        assert_eq!(checked, 0);
+        b.client.forward().await.unwrap();
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        b
+    });
+}
+
+#[test]
+fn search_highlights_matches_as_marks_and_finds_aliases() {
+    browser_test("search_highlight", |b| async move {
+        b.open("").await;
+        b.wait_for("#search-input")
+            .await
+            .send_keys("Sergei")
+            .await
+            .unwrap();
+        wait_for_ids(&b, &engine_ids("?q=Sergei")).await;
+        let speakers = b
+            .eval("return [...document.querySelectorAll('.speaker-name')].map(s => s.textContent)")
+            .await;
+        assert!(
+            speakers.as_array().unwrap().iter().any(|s| s == "Sergey Lavrov"),
+            "{speakers}"
+        );
+
+        let search = b.wait_for("#search-input").await;
+        search.clear().await.unwrap();
+        search.send_keys("DÉMOC").await.unwrap();
+        wait_for_ids(&b, &engine_ids("?q=D%C3%89MOC")).await;
+        let marks = b
+            .eval("return [...document.querySelectorAll('.quote-text mark')].map(m => m.textContent)")
+            .await;
+        let marks = marks.as_array().unwrap();
+        assert!(marks.len() > 10, "{marks:?}");
+        for mark in marks {
+            assert!(
+                mark.as_str().unwrap().to_lowercase().starts_with("democ"),
+                "{mark}"
+            );
+        }
+        // Marks are elements the app made around text nodes; nothing else is markup.
+        let others = b
+            .eval("return document.querySelectorAll('.quote-text p > :not(mark)').length")
+            .await;
+        assert_eq!(others, 0);
+        b
+    });
+}
+
+#[test]
+fn phrase_search_with_typographic_quotes_and_relevance_order() {
+    browser_test("phrase_search", |b| async move {
+        let view = "?q=%E2%80%9Csmall+circles%E2%80%9D&sort=relevance";
+        b.open(view).await;
+        let ids = b.quote_ids().await;
+        assert_eq!(ids, engine_ids(view));
+        assert!(!ids.is_empty());
+        assert_eq!(
+            b.eval("return document.getElementById('sort-select').value")
+                .await,
+            "relevance"
+        );
+        b
+    });
+}
+
+#[test]
+fn chips_remove_single_filters_and_clear_all_removes_everything() {
+    browser_test("chips", |b| async move {
+        b.open("?theme=democracy&speaker=wang-yi&q=rights").await;
+        let chips = b
+            .eval("return [...document.querySelectorAll('.chip')].map(c => c.getAttribute('aria-label'))")
+            .await;
+        assert_eq!(
+            chips,
+            serde_json::json!([
+                "Remove search “rights”",
+                "Remove filter Theme: Democracy",
+                "Remove filter Speaker: Wang Yi"
+            ])
+        );
+        click(&b, ".chip[aria-label='Remove filter Speaker: Wang Yi']").await;
+        wait_for_ids(&b, &engine_ids("?theme=democracy&q=rights")).await;
+        click(&b, ".clear-all").await;
+        wait_for_ids(&b, &engine_ids("")).await;
+        assert_eq!(b.location().await, "/");
+        b
+    });
+}
+
+#[test]
+fn an_empty_result_explains_itself_and_offers_to_remove_the_last_filter() {
+    browser_test("empty_result", |b| async move {
+        b.open("?speaker=nobuo-kishi&theme=democracy").await;
+        assert!(b.quote_ids().await.is_empty());
+        let text = b.text(".empty-results").await;
+        assert!(text.contains("No quotes match"), "{text}");
+        click(&b, ".empty-results button").await;
+        wait_for_ids(&b, &engine_ids("?speaker=nobuo-kishi")).await;
+        b
+    });
+}
+
+#[test]
+fn unknown_and_malformed_parameters_are_ignored() {
+    browser_test("malformed_url", |b| async move {
+        b.open("?speaker=ghost&theme=%E0%A4%A&q=%&sort=sideways&utm=1&theme=democracy")
+            .await;
+        let ids = b.quote_ids().await;
+        assert_eq!(ids, engine_ids("?theme=democracy&q=%25"));
+        let errors = b.console_errors().await;
+        assert!(errors.is_empty(), "{errors:?}");
+        b
+    });
+}
+
+#[test]
+fn a_card_shows_its_metadata_and_expands_to_context_statement_and_variants() {
+    browser_test("card_details", |b| async move {
+        let c = catalog();
+        let quote = c
+            .corpus
+            .quotes
+            .iter()
+            .find(|q| q.id == "guilin-wang-no-matter-how-tracker")
+            .expect("quote");
+        b.open("?source=000_8f83375b96f15620").await;
+        let card = format!("article[data-quote-id='{}']", quote.id);
+        let text = b.text(&card).await;
+        for expected in [
+            "Wang Yi",
+            "State Councilor and Foreign Minister of China",
+            "Guilin",
+            "23 March 2021",
+            "People's Daily Tracker",
+            "Direct quote",
+        ] {
+            assert!(text.contains(expected), "card lacks {expected}: {text}");
+        }
+        click(&b, &format!("{card} summary")).await;
+        let marked = b.text(&format!("{card} .quote-in-context")).await;
+        assert_eq!(marked, quote.text);
+        let variants = b.eval(&format!("return [...document.querySelectorAll(\"{card} .variants a\")].map(a => a.getAttribute('href'))")).await;
+        assert_eq!(
+            variants,
+            serde_json::json!(["#guilin-wang-no-matter-how-readout"])
+        );
+
+        // A statement point lists every point of its statement, in order.
+        let point = c
+            .corpus
+            .quotes
+            .iter()
+            .find(|q| {
+                q.kind == corpus::QuoteKind::StatementPoint
+                    && q.statement
+                        .as_ref()
+                        .is_some_and(|s| s.id == "joint-statement-2022-02-04")
+            })
+            .unwrap();
+        b.open("?kind=statement_point").await;
+        let card = format!("article[data-quote-id='{}']", point.id);
+        click(&b, &format!("{card} summary")).await;
+        let items = b
+            .eval(&format!(
+                "return document.querySelectorAll(\"{card} .statement-points li\").length"
+            ))
+            .await;
+        assert_eq!(
+            items.as_u64().unwrap() as usize,
+            c.statement_quotes("joint-statement-2022-02-04").len()
+        );
+        b
+    });
+}
+
+#[test]
+fn copy_citation_puts_a_plain_text_citation_on_the_clipboard() {
+    browser_test("copy_citation", |b| async move {
+        b.open("").await;
+        let origin = b.eval("return location.origin").await;
+        b.devtools(
+            "Browser.grantPermissions",
+            serde_json::json!({ "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+        )
+        .await;
+        let c = catalog();
+        let first = c.quote(c.search(&Query::default()).quotes[0]);
+        click(
+            &b,
+            &format!("article[data-quote-id='{}'] .copy-citation", first.id),
+        )
+        .await;
+        b.wait_until("the copy is confirmed", || async {
+            b.eval("return document.querySelector('.copy-status').textContent")
+                .await
+                != ""
+        })
+        .await;
+        let copied = b
+            .client
+            .execute_async("const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e))", vec![])
+            .await
+            .unwrap();
+        assert_eq!(copied, Value::String(quote_explorer::citation::cite(&c, first)));
+        b
+    });
+}
+
+#[test]
+fn a_quote_link_opens_the_app_with_that_quote_in_view_and_expanded() {
+    browser_test("quote_link", |b| async move {
+        let c = catalog();
+        let last = c
+            .quote(*c.search(&Query::default()).quotes.last().unwrap())
+            .id
+            .clone();
+        // Filters that hide the quote are cleared so the link still leads to it.
+        b.open(&format!("?speaker=nobuo-kishi#{last}")).await;
+        let card = format!("article[data-quote-id='{last}']");
+        b.wait_until("the quote is in view", || async {
+            b.eval(&format!(
+                "const r = document.querySelector(\"{card}\")?.getBoundingClientRect();
+                 return !!r && r.top >= 0 && r.top < innerHeight"
+            ))
+            .await
+                == true
+        })
+        .await;
+        assert_eq!(
+            b.eval(&format!("return document.querySelector(\"{card} details\").open"))
+                .await,
+            true
+        );
+        b
+    });
+}
+
+#[test]
+fn filtering_works_by_keyboard_alone() {
+    browser_test("keyboard", |b| async move {
+        b.open("").await;
+        b.wait_for("#search-input").await.click().await.unwrap();
+        // Search box, sort order, the filters' summary, then the first speaker checkbox.
+        let tab = || async {
+            b.client
+                .active_element()
+                .await
+                .unwrap()
+                .send_keys(&char::from(Key::Tab).to_string())
+                .await
+                .unwrap()
+        };
+        let mut reached = String::new();
+        for _ in 0..4 {
+            tab().await;
+            reached = b
+                .eval("return document.activeElement.id")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if reached.starts_with("facet-") {
+                break;
+            }
+        }
+        assert!(reached.starts_with("facet-speaker-"), "focus reached '{reached}'");
+        let outline = b
+            .eval("return getComputedStyle(document.activeElement).outlineStyle")
+            .await;
+        assert_ne!(outline, "none", "focus is visible");
+        b.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(" ")
+            .await
+            .unwrap();
+        let id = reached.trim_start_matches("facet-speaker-").to_owned();
+        wait_for_ids(&b, &engine_ids(&format!("?speaker={id}"))).await;
+        b
+    });
+}
+
+#[test]
+fn no_accessibility_violations_in_light_and_dark_themes() {
+    browser_test("axe", |b| async move {
+        b.open("?theme=democracy&q=democracy").await;
+        b.eval("document.querySelectorAll('details').forEach(d => d.open = true)")
+            .await;
+        let light = b.accessibility_violations().await;
+        assert!(light.is_empty(), "light theme: {light:#?}");
+        b.emulate_media("", Some("dark")).await;
+        let dark = b.accessibility_violations().await;
+        assert!(dark.is_empty(), "dark theme: {dark:#?}");
+        b.open("?speaker=nobuo-kishi&theme=democracy").await;
+        let empty = b.accessibility_violations().await;
+        assert!(empty.is_empty(), "empty result: {empty:#?}");
+        b
+    });
+}
+
+#[test]
+fn readable_at_360_pixels_without_sideways_scrolling() {
+    browser_test_sized("narrow", (360, 800), |b| async move {
+        b.open("?q=democracy").await;
+        // On a phone the filters start folded away, so the quotes come first.
+        assert_eq!(
+            b.eval("return document.querySelector('.facet-drawer').open")
+                .await,
+            false
+        );
+        b.eval("document.querySelectorAll('details').forEach(d => d.open = true)")
+            .await;
+        let overflow = b
+            .eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            .await;
+        assert_eq!(overflow, 0, "the page scrolls sideways");
+        b
+    });
+}
+
+#[test]
+fn print_layout_shows_results_with_citations_and_hides_controls() {
+    browser_test("print", |b| async move {
+        b.open("?theme=human-rights").await;
+        b.emulate_media("print", None).await;
+        let hidden = b
+            .eval("return getComputedStyle(document.querySelector('.filters')).display")
+            .await;
+        assert_eq!(hidden, "none");
+        let citations = b
+            .eval("return [...document.querySelectorAll('.print-citation')].filter(p => getComputedStyle(p).display !== 'none').length")
+            .await;
+        assert_eq!(
+            citations.as_u64().unwrap() as usize,
+            engine_ids("?theme=human-rights").len()
+        );
+        b
+    });
+}

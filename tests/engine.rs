@@ -1,0 +1,247 @@
+//! The filter engine on the bundled corpus, checked against a plain scan of the quotes.
+
+use quote_explorer::corpus::{self, Quote};
+use quote_explorer::engine::{text::SearchTerms, Catalog, Facet, Query, SortOrder};
+
+fn catalog() -> Catalog {
+    Catalog::new(corpus::bundled().expect("bundled corpus"))
+}
+
+fn values_of(q: &Quote, facet: Facet) -> Vec<&str> {
+    match facet {
+        Facet::Speaker => vec![q.speaker.as_str()],
+        Facet::Meeting => vec![q.meeting.as_str()],
+        Facet::Theme => q.themes.iter().map(String::as_str).collect(),
+        Facet::Source => vec![q.source.as_str()],
+        Facet::Kind => vec![q.kind.id()],
+    }
+}
+
+/// The reference semantics: OR within a facet, AND across facets, every search word a
+/// prefix of some word of the quote's text, speaker, meeting or themes.
+fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
+    let facets_ok = Facet::ALL.iter().all(|&f| {
+        let selected: Vec<&str> = query.selected(f).collect();
+        selected.is_empty() || values_of(q, f).iter().any(|v| selected.contains(v))
+    });
+    let terms = SearchTerms::parse(&query.text);
+    let speaker = c.speaker(&q.speaker).unwrap();
+    let meeting = c.meeting(&q.meeting).unwrap();
+    let mut haystack = vec![
+        q.text.clone(),
+        speaker.name.clone(),
+        meeting.title.clone(),
+        meeting.place.clone(),
+    ];
+    haystack.extend(speaker.aliases.iter().cloned());
+    haystack.extend(q.themes.iter().map(|t| c.theme(t).unwrap().label.clone()));
+    let words: Vec<String> = haystack
+        .iter()
+        .flat_map(|h| quote_explorer::engine::text::words(h))
+        .collect();
+    let text_ok = terms
+        .words
+        .iter()
+        .all(|t| words.iter().any(|w| w.starts_with(t.as_str())));
+    facets_ok && text_ok && terms.phrases_match(&q.text)
+}
+
+fn expected_ids(c: &Catalog, query: &Query) -> Vec<String> {
+    let mut ids: Vec<String> = c
+        .corpus
+        .quotes
+        .iter()
+        .filter(|q| matches(c, q, query))
+        .map(|q| q.id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn result_ids(c: &Catalog, query: &Query) -> Vec<String> {
+    let mut ids: Vec<String> = c
+        .search(query)
+        .quotes
+        .iter()
+        .map(|&p| c.quote(p).id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn sample_queries() -> Vec<Query> {
+    let mut queries = Vec::new();
+    let mut q = Query::default();
+    queries.push(q.clone());
+    q.select(Facet::Speaker, "wang-yi");
+    queries.push(q.clone());
+    q.select(Facet::Speaker, "sergey-lavrov");
+    queries.push(q.clone());
+    q.select(Facet::Theme, "democracy");
+    queries.push(q.clone());
+    q.select(Facet::Theme, "multilateralism");
+    q.select(Facet::Kind, "reported_statement");
+    queries.push(q.clone());
+    let mut t = Query::text("democracy");
+    queries.push(t.clone());
+    t.select(Facet::Source, "003_f42805dda475c229");
+    queries.push(t.clone());
+    queries.push(Query::text("“small circles”"));
+    queries.push(Query::text("SERGÉI"));
+    queries.push(Query::text("guilin vaccine"));
+    queries.push(Query::text("zzzz"));
+    queries
+}
+
+#[test]
+fn results_match_a_plain_scan_for_combined_filters_and_search() {
+    let c = catalog();
+    for query in sample_queries() {
+        assert_eq!(result_ids(&c, &query), expected_ids(&c, &query), "{query:?}");
+    }
+}
+
+#[test]
+fn each_count_is_what_choosing_that_value_would_give() {
+    let c = catalog();
+    for query in sample_queries() {
+        let results = c.search(&query);
+        for facet in Facet::ALL {
+            for (i, value) in c.index.values(facet).iter().enumerate() {
+                // Counted against every other constraint: this facet's selection replaced by the value.
+                let mut alone = query.clone();
+                for id in query.selected(facet).map(str::to_owned).collect::<Vec<_>>() {
+                    alone.deselect(facet, &id);
+                }
+                alone.select(facet, &value.id);
+                let expected = expected_ids(&c, &alone).len() as u32;
+                assert_eq!(
+                    results.count(facet, i),
+                    expected,
+                    "{facet:?}={} for {query:?}",
+                    value.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn values_within_a_facet_widen_and_facets_narrow() {
+    let c = catalog();
+    let mut one = Query::default();
+    one.select(Facet::Speaker, "wang-yi");
+    let mut two = one.clone();
+    two.select(Facet::Speaker, "sergey-lavrov");
+    let mut narrowed = two.clone();
+    narrowed.select(Facet::Theme, "democracy");
+    let (a, b, n) = (
+        c.search(&one).quotes.len(),
+        c.search(&two).quotes.len(),
+        c.search(&narrowed).quotes.len(),
+    );
+    assert!(a < b, "adding a speaker widens: {a} -> {b}");
+    assert!(n < b, "adding a theme narrows: {b} -> {n}");
+}
+
+#[test]
+fn searching_either_spelling_of_lavrov_finds_his_quotes() {
+    let c = catalog();
+    for spelling in ["Sergei", "sergey", "SERGÉI", "lavrov"] {
+        let results = c.search(&Query::text(spelling));
+        assert!(
+            results
+                .quotes
+                .iter()
+                .any(|&p| c.quote(p).speaker == "sergey-lavrov"),
+            "'{spelling}' finds no Lavrov quote"
+        );
+    }
+}
+
+#[test]
+fn chronological_order_follows_meeting_dates() {
+    let c = catalog();
+    let results = c.search(&Query::default());
+    let dates: Vec<&str> = results
+        .quotes
+        .iter()
+        .map(|&p| c.meeting(&c.quote(p).meeting).unwrap().date.as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}
+
+#[test]
+fn relevance_puts_quotes_saying_the_word_before_quotes_merely_tagged_with_it() {
+    let c = catalog();
+    let mut query = Query::text("democracy");
+    query.sort = SortOrder::Relevance;
+    let results = c.search(&query);
+    let says: Vec<bool> = results
+        .quotes
+        .iter()
+        .map(|&p| c.quote(p).text.to_lowercase().contains("democracy"))
+        .collect();
+    let first_silent = says.iter().position(|s| !s).unwrap_or(says.len());
+    assert!(says[first_silent..].iter().all(|s| !s), "{says:?}");
+    assert!(first_silent > 0);
+}
+
+#[test]
+fn meetings_are_listed_by_date_and_speakers_by_size() {
+    let c = catalog();
+    let dates: Vec<&str> = c
+        .index
+        .values(Facet::Meeting)
+        .iter()
+        .map(|v| c.meeting(&v.id).unwrap().date.as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let totals: Vec<u32> = c.index.values(Facet::Speaker).iter().map(|v| v.total).collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+    assert!(
+        totals.iter().all(|&t| t > 0),
+        "speakers with no quote are not listed"
+    );
+}
+
+#[test]
+fn unknown_filter_values_are_dropped_not_applied() {
+    let c = catalog();
+    let mut query = Query::default();
+    query.select(Facet::Speaker, "nobody");
+    query.select(Facet::Theme, "democracy");
+    let known = c.known_only(&query);
+    assert_eq!(
+        known.active_filters().collect::<Vec<_>>(),
+        [(Facet::Theme, "democracy")]
+    );
+    assert_eq!(c.search(&query).quotes, c.search(&known).quotes);
+}
+
+#[test]
+fn statement_points_come_in_point_order_and_variants_link_both_ways() {
+    let c = catalog();
+    let points: Vec<Option<u32>> = c
+        .statement_quotes("joint-statement-2022-02-04")
+        .iter()
+        .map(|&p| c.quote(p).statement.as_ref().unwrap().point)
+        .collect();
+    assert!(points.len() >= 10);
+    assert!(
+        points
+            .windows(2)
+            .all(|w| w[0].unwrap_or(u32::MAX) <= w[1].unwrap_or(u32::MAX)),
+        "{points:?}"
+    );
+    for (i, q) in c.corpus.quotes.iter().enumerate() {
+        for v in c.variants(i as u32) {
+            assert!(
+                c.variants(v).contains(&(i as u32)),
+                "{} -> {}",
+                q.id,
+                c.quote(v).id
+            );
+        }
+    }
+}
