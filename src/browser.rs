@@ -77,3 +77,23 @@ pub fn open_and_scroll_to(id: &str) -> bool {
     }
     true
 }
+
+fn stylesheet(css: &str) -> Option<js_sys::Array> {
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet.replace_sync(css).ok()?;
+    Some(js_sys::Array::of1(&sheet))
+}
+
+/// Applies `css` to the whole document as a constructed stylesheet.
+pub fn adopt_stylesheet_in_document(document: &web_sys::Document, css: &str) {
+    if let Some(sheets) = stylesheet(css) {
+        document.set_adopted_style_sheets(&sheets);
+    }
+}
+
+/// Applies `css` inside one shadow root only.
+pub fn adopt_stylesheet_in_shadow(shadow: &web_sys::ShadowRoot, css: &str) {
+    if let Some(sheets) = stylesheet(css) {
+        shadow.set_adopted_style_sheets(&sheets);
+    }
+}

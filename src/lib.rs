@@ -7,11 +7,13 @@
 //! - [`url_state`]: the view state as a URL query string (pure).
 //! - [`citation`]: plain-text citations (pure).
 //! - [`components`]: the Leptos user interface, thin over the above.
-//! - [`browser`]: the few calls into the browser (URL, history, clipboard).
+//! - [`browser`]: the few calls into the browser (URL, history, clipboard, styles).
+//! - [`mount`]: where the explorer appears: the whole page, or embeds in a host page.
 
 pub mod browser;
 pub mod citation;
 pub mod components;
 pub mod corpus;
 pub mod engine;
+pub mod mount;
 pub mod url_state;

@@ -1,3 +1,3 @@
 fn main() {
-    leptos::mount::mount_to_body(quote_explorer::components::App);
+    quote_explorer::mount::start();
 }

@@ -42,6 +42,34 @@ pub fn parse(query_string: &str) -> Query {
     query
 }
 
+/// Reads the initial view of an embedded explorer from its element's attributes:
+/// `data-q="text"`, and `data-speaker`, `data-meeting`, `data-theme`, `data-source`,
+/// `data-kind`, each with one id or several separated by spaces or commas. `attribute`
+/// returns an attribute's value by name.
+pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Query {
+    let mut query = Query::default();
+    if let Some(text) = attribute("data-q") {
+        query.text = text.chars().take(MAX_TEXT_CHARS).collect();
+    }
+    for facet in Facet::ALL {
+        let Some(values) = attribute(&format!("data-{}", facet.param())) else {
+            continue;
+        };
+        for id in values
+            .split([' ', ','])
+            .filter(|v| !v.is_empty() && v.len() <= MAX_ID_BYTES)
+        {
+            if query.selected(facet).count() < MAX_VALUES_PER_FACET {
+                query.select(facet, id);
+            }
+        }
+    }
+    if let Some(sort) = attribute("data-sort").as_deref().and_then(SortOrder::from_param) {
+        query.sort = sort;
+    }
+    query
+}
+
 /// Writes the query string for a view, `""` for the default view, else starting with `?`.
 pub fn to_query_string(query: &Query) -> String {
     let mut pairs = Vec::new();
@@ -149,6 +177,23 @@ mod tests {
         assert_eq!(q.selected(Facet::Speaker).count(), 0);
         let many: String = (0..500).map(|i| format!("theme=t{i}&")).collect();
         assert_eq!(parse(&many).selected(Facet::Theme).count(), MAX_VALUES_PER_FACET);
+    }
+
+    #[test]
+    fn reads_an_embeds_attributes() {
+        let attrs = [
+            ("data-theme", "democracy, human-rights"),
+            ("data-speaker", "wang-yi"),
+            ("data-q", "real"),
+        ];
+        let q = from_attributes(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+        assert_eq!(
+            q.selected(Facet::Theme).collect::<Vec<_>>(),
+            ["democracy", "human-rights"]
+        );
+        assert_eq!(q.selected(Facet::Speaker).collect::<Vec<_>>(), ["wang-yi"]);
+        assert_eq!(q.text, "real");
+        assert_eq!(from_attributes(|_| None), Query::default());
     }
 
     #[test]

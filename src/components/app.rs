@@ -1,15 +1,15 @@
 use leptos::{ev, prelude::*};
 
-use super::{facets::FacetPane, results::Results, search::SearchBar, Explorer};
+use super::{facets::FacetPane, results::Results, search::SearchBar, Explorer, Placement};
 use crate::browser::{self, HistoryEntry};
-use crate::engine::Catalog;
+use crate::engine::{Catalog, Query};
 use crate::{corpus, url_state};
 
-/// The whole page: the bundled corpus, or a readable message if it cannot be loaded.
+/// The explorer over the bundled corpus, or a readable message if it cannot be loaded.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(initial: Query, placement: Placement) -> impl IntoView {
     match corpus::bundled() {
-        Ok(corpus) => view! { <ExplorerPage catalog=Catalog::new(corpus) /> }.into_any(),
+        Ok(corpus) => view! { <ExplorerPage catalog=Catalog::new(corpus) initial placement /> }.into_any(),
         Err(error) => view! {
             <main class="load-error" role="alert">
                 <h1>"The quote corpus could not be loaded"</h1>
@@ -22,25 +22,49 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn ExplorerPage(catalog: Catalog) -> impl IntoView {
-    let explorer = Explorer::new(catalog, url_state::parse(&browser::query_string()));
+fn ExplorerPage(catalog: Catalog, initial: Query, placement: Placement) -> impl IntoView {
+    let explorer = Explorer::new(catalog, initial, placement);
     provide_context(explorer);
-    sync_with_address_bar(explorer);
-    bring_linked_quote_into_view(explorer);
-    let filters_open = browser::is_wide_screen();
+    if placement.owns_address_bar {
+        sync_with_address_bar(explorer);
+    }
+    if !placement.embedded {
+        bring_linked_quote_into_view(explorer);
+    }
+    let filters_open = placement.filters_open;
     let active_filters = move || explorer.query.with(|q| q.active_filters().count());
     let quote_count = move || explorer.catalog.with(|c| c.len());
     let title = explorer.catalog.with_untracked(|c| c.corpus.title.clone());
 
+    let lede = move || {
+        format!(
+            "Every quote and statement point from five news articles and readouts, verbatim, each \
+             traceable to its line in the source. {} quotes.",
+            quote_count()
+        )
+    };
+    // An embed sits under its host page's own headings and must not move the host's address.
+    let header = if placement.embedded {
+        view! {
+            <header class="site-header">
+                <h2 class="embed-title">{title}</h2>
+                <p class="lede">{lede}</p>
+            </header>
+        }
+        .into_any()
+    } else {
+        view! {
+            <a class="skip-link" href="#results">"Skip to results"</a>
+            <header class="site-header">
+                <h1>{title}</h1>
+                <p class="lede">{lede}</p>
+            </header>
+        }
+        .into_any()
+    };
+
     view! {
-        <a class="skip-link" href="#results">"Skip to results"</a>
-        <header class="site-header">
-            <h1>{title}</h1>
-            <p class="lede">
-                "Every quote and statement point from five news articles and readouts, verbatim, "
-                "each traceable to its line in the source. " {quote_count} " quotes."
-            </p>
-        </header>
+        {header}
         <div class="layout">
             <aside class="filters" aria-label="Search and filters">
                 <SearchBar />

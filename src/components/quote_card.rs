@@ -30,7 +30,12 @@ pub fn Highlighted(#[prop(into)] text: String, terms: Signal<SearchTerms>) -> im
 /// passage around it, the statement it belongs to and other reports of the same remark.
 #[component]
 pub fn QuoteCard(position: u32) -> impl IntoView {
-    let Explorer { catalog, terms, .. } = Explorer::use_context();
+    let Explorer {
+        catalog,
+        terms,
+        placement,
+        ..
+    } = Explorer::use_context();
     let catalog = catalog.get_untracked();
     let quote = catalog.quote(position).clone();
     let speaker = catalog.speaker(&quote.speaker).cloned();
@@ -41,7 +46,7 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
         .iter()
         .map(|t| catalog.theme(t).map_or_else(|| t.clone(), |t| t.label.clone()))
         .collect();
-    let opened_by_link = browser::fragment() == quote.id;
+    let opened_by_link = !placement.embedded && browser::fragment() == quote.id;
     let terms = Signal::from(terms);
     let kind = quote.kind;
     let id = quote.id.clone();
@@ -89,7 +94,10 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
 
 #[component]
 fn QuoteDetails(quote: Quote) -> impl IntoView {
-    let Explorer { catalog, .. } = Explorer::use_context();
+    let Explorer {
+        catalog, placement, ..
+    } = Explorer::use_context();
+    let embedded = placement.embedded;
     let catalog = catalog.get_untracked();
     let source = catalog.source(&quote.source).cloned();
     let meeting = catalog.meeting(&quote.meeting).cloned();
@@ -167,8 +175,14 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
             <section class="variants">
                 <h3>"Also reported as"</h3>
                 <ul>
-                    {variants.into_iter().map(|(id, text, outlet)| view! {
-                        <li><a href=format!("#{id}")>{text}</a> " — " {outlet}</li>
+                    {variants.into_iter().map(|(id, text, outlet)| {
+                        // In an embed a fragment link would move the host page; the text alone is shown.
+                        let text = if embedded {
+                            text.into_any()
+                        } else {
+                            view! { <a href=format!("#{id}")>{text}</a> }.into_any()
+                        };
+                        view! { <li>{text} " — " {outlet}</li> }
                     }).collect_view()}
                 </ul>
             </section>
@@ -178,7 +192,10 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
 
 #[component]
 fn CardActions(quote: Quote) -> impl IntoView {
-    let Explorer { catalog, .. } = Explorer::use_context();
+    let Explorer {
+        catalog, placement, ..
+    } = Explorer::use_context();
+    let embedded = placement.embedded;
     let citation = catalog.with_untracked(|c| cite(c, &quote));
     let printed_citation = citation.clone();
     let (status, set_status) = signal(String::new());
@@ -197,7 +214,9 @@ fn CardActions(quote: Quote) -> impl IntoView {
         <p class="print-citation">{printed_citation}</p>
         <div class="card-actions">
             <button type="button" class="copy-citation" on:click=copy>"Copy citation"</button>
-            <a class="permalink" href=format!("#{}", quote.id)>"Link to this quote"</a>
+            {(!embedded).then(|| view! {
+                <a class="permalink" href=format!("#{}", quote.id)>"Link to this quote"</a>
+            })}
             <p class="copy-status" role="status">{status}</p>
         </div>
     }

@@ -6,11 +6,18 @@ use crate::engine::Facet;
 /// The results header, the active filters and the list of quote cards.
 #[component]
 pub fn Results() -> impl IntoView {
-    let Explorer { catalog, results, .. } = Explorer::use_context();
+    let Explorer {
+        catalog,
+        results,
+        placement,
+        ..
+    } = Explorer::use_context();
     let shown = move || results.with(|r| r.quotes.len());
     let total = move || catalog.with(|c| c.len());
+    // The page's main content; an embed is only part of its host's.
+    let role = (!placement.embedded).then_some("main");
     view! {
-        <main id="results" class="results" tabindex="-1">
+        <div id="results" class="results" role=role tabindex="-1">
             <h2 class="visually-hidden">"Quotes"</h2>
             <div class="results-header">
                 <p class="result-count" role="status" aria-live="polite">
@@ -25,7 +32,7 @@ pub fn Results() -> impl IntoView {
                     </For>
                 </ol>
             </Show>
-        </main>
+        </div>
     }
 }
 

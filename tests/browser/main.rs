@@ -1,7 +1,10 @@
-//! End-to-end tests in a real headless Chromium, against the release build.
+//! End-to-end tests in real browsers against the release build in `dist/`.
+//! `everywhere` runs in Chromium, Firefox and WebKit (`QE_BROWSER`); the rest use Chromium's
+//! console log and DevTools and run in Chromium.
 
 mod support;
 
+mod everywhere;
 mod explorer;
+mod hosted;
 mod screenshots;
-mod smoke;

@@ -45,28 +45,118 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// A running chromedriver, stopped when dropped.
+/// Which browser the tests drive: `QE_BROWSER=chromium` (the default), `firefox` or `webkit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrowserKind {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl BrowserKind {
+    pub fn from_env() -> BrowserKind {
+        match std::env::var("QE_BROWSER").as_deref() {
+            Ok("firefox") => BrowserKind::Firefox,
+            Ok("webkit") => BrowserKind::Webkit,
+            Ok("chromium") | Err(_) => BrowserKind::Chromium,
+            Ok(other) => panic!("QE_BROWSER={other}: expected chromium, firefox or webkit"),
+        }
+    }
+
+    fn driver(self) -> (&'static str, &'static str) {
+        match self {
+            BrowserKind::Chromium => ("chromedriver", "Debian packages chromium and chromium-driver"),
+            BrowserKind::Firefox => (
+                "geckodriver",
+                "Debian package firefox-esr and `cargo install geckodriver`",
+            ),
+            BrowserKind::Webkit => ("WebKitWebDriver", "Debian packages webkit2gtk-driver and xvfb"),
+        }
+    }
+
+    fn binary(self) -> PathBuf {
+        let found = match self {
+            BrowserKind::Chromium => std::env::var_os("CHROMIUM_BIN")
+                .map(PathBuf::from)
+                .or_else(|| find_program("chromium"))
+                .or_else(|| find_program("chromium-browser")),
+            BrowserKind::Firefox => find_program("firefox-esr").or_else(|| find_program("firefox")),
+            BrowserKind::Webkit => Some(PathBuf::from(
+                "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+            ))
+            .filter(|p| p.is_file()),
+        };
+        found.unwrap_or_else(|| {
+            panic!("{self:?} is not installed: the browser tests need it. Run scripts/test, which installs it ({}).", self.driver().1)
+        })
+    }
+
+    fn capabilities(self, profile: &Path, (width, height): (u32, u32)) -> serde_json::Map<String, Value> {
+        let binary = self.binary();
+        let caps = match self {
+            BrowserKind::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": binary,
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-quic", "--no-first-run",
+                        format!("--user-data-dir={}", profile.display()),
+                        format!("--window-size={width},{height}"),
+                    ],
+                },
+                "goog:loggingPrefs": { "browser": "ALL" },
+            }),
+            BrowserKind::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": binary,
+                    "args": ["-headless", format!("--width={width}"), format!("--height={height}")],
+                    // Nothing may leave the machine: no updates, telemetry or safe-browsing lists.
+                    "prefs": {
+                        "app.update.enabled": false,
+                        "browser.safebrowsing.malware.enabled": false,
+                        "browser.safebrowsing.phishing.enabled": false,
+                        "datareporting.policy.dataSubmissionEnabled": false,
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false,
+                        "toolkit.telemetry.enabled": false,
+                    },
+                },
+            }),
+            BrowserKind::Webkit => json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": { "binary": binary, "args": ["--automation"] },
+            }),
+        };
+        caps.as_object().unwrap().clone()
+    }
+}
+
+/// A running WebDriver server for the chosen browser, stopped when dropped.
 struct Driver {
     child: Child,
     port: u16,
 }
 
 impl Driver {
-    fn start() -> Driver {
-        let program = find_program("chromedriver").unwrap_or_else(|| {
-            panic!("chromedriver is not on PATH: the browser tests need Chromium and its driver. Run scripts/test, which installs them (Debian packages chromium and chromium-driver).")
+    fn start(kind: BrowserKind) -> Driver {
+        let (name, packages) = kind.driver();
+        let program = find_program(name).unwrap_or_else(|| {
+            panic!("{name} is not on PATH: the browser tests need it. Run scripts/test, which installs it ({packages}).")
         });
-        assert!(
-            chromium_binary().is_some(),
-            "Chromium is not installed: the browser tests need it. Run scripts/test, which installs it (Debian package chromium)."
-        );
         let port = free_port();
-        let child = Command::new(program)
-            .arg(format!("--port={port}"))
+        let mut command = Command::new(program);
+        match kind {
+            BrowserKind::Firefox => command.args(["--host", "127.0.0.1", "--port", &port.to_string()]),
+            _ => command.arg(format!("--port={port}")),
+        };
+        let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("start chromedriver");
+            .expect("start the WebDriver server");
         Driver { child, port }
     }
 }
@@ -78,17 +168,11 @@ impl Drop for Driver {
     }
 }
 
-fn chromium_binary() -> Option<PathBuf> {
-    std::env::var_os("CHROMIUM_BIN")
-        .map(PathBuf::from)
-        .or_else(|| find_program("chromium"))
-        .or_else(|| find_program("chromium-browser"))
-}
-
 /// One test's world: a server for `dist/`, a driver, and a browser session.
 pub struct Browser {
     pub client: Client,
     pub server: StaticServer,
+    pub kind: BrowserKind,
     _driver: Driver,
     _profile: TempDir,
 }
@@ -139,33 +223,14 @@ impl WebDriverCompatibleCommand for DevTools {
 }
 
 impl Browser {
-    async fn start(width: u32, height: u32) -> Browser {
+    async fn start(kind: BrowserKind, size: (u32, u32)) -> Browser {
         let server = StaticServer::start(&dist_dir());
-        let driver = Driver::start();
+        let driver = Driver::start(kind);
         let profile =
-            TempDir(std::env::temp_dir().join(format!("qe-chromium-{}-{}", std::process::id(), driver.port)));
-        let args = vec![
-            "--headless".to_owned(),
-            "--no-sandbox".to_owned(),
-            "--disable-gpu".to_owned(),
-            "--disable-dev-shm-usage".to_owned(),
-            "--disable-background-networking".to_owned(),
-            "--disable-component-update".to_owned(),
-            "--disable-sync".to_owned(),
-            "--disable-quic".to_owned(),
-            "--no-first-run".to_owned(),
-            format!("--user-data-dir={}", profile.0.display()),
-            format!("--window-size={width},{height}"),
-        ];
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), json!("chrome"));
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({ "args": args, "binary": chromium_binary().unwrap() }),
-        );
-        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+            TempDir(std::env::temp_dir().join(format!("qe-browser-{}-{}", std::process::id(), driver.port)));
+        let caps = kind.capabilities(&profile.0, size);
         let webdriver = format!("http://127.0.0.1:{}", driver.port);
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = Instant::now() + Duration::from_secs(60);
         let client = loop {
             match ClientBuilder::rustls()
                 .expect("tls")
@@ -174,16 +239,17 @@ impl Browser {
                 .await
             {
                 Ok(client) => break client,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-                Err(e) => panic!("could not start a Chromium session through chromedriver: {e}"),
+                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(200)).await,
+                Err(e) => panic!("could not start a {kind:?} session through its WebDriver server: {e}"),
             }
         };
+        if kind != BrowserKind::Chromium {
+            let _ = client.set_window_size(size.0, size.1).await;
+        }
         Browser {
             client,
             server,
+            kind,
             _driver: driver,
             _profile: profile,
         }
@@ -296,24 +362,53 @@ impl Browser {
         serde_json::from_value(result).expect("violations")
     }
 
-    /// Console messages at error level, and uncaught exceptions, since the page opened.
-    pub async fn console_errors(&self) -> Vec<String> {
+    /// Every resource the current page loaded from anywhere but its own origin (or inline
+    /// `data:`), by the browser's own record of its requests.
+    pub async fn foreign_requests(&self) -> Vec<String> {
+        let urls = self
+            .eval(
+                "return performance.getEntriesByType('resource').map(e => e.name)
+                    .concat(performance.getEntriesByType('navigation').map(e => e.name))
+                    // Firefox names a file:// page's own navigation 'document', which is no URL.
+                    .filter(u => /^[a-z][a-z0-9+.-]*:/i.test(u) && !u.startsWith('data:') && !u.startsWith('blob:'))
+                    .filter(u => location.protocol === 'file:' ? !u.startsWith('file:') : new URL(u).origin !== location.origin)",
+            )
+            .await;
+        serde_json::from_value(urls).unwrap_or_default()
+    }
+
+    /// Console messages at error level (uncaught exceptions and refused requests among them)
+    /// since the page opened. Only chromedriver reports the console; other drivers give `None`.
+    pub async fn console_errors(&self) -> Option<Vec<String>> {
+        if self.kind != BrowserKind::Chromium {
+            return None;
+        }
         let log = self
             .client
             .issue_cmd(BrowserLog)
             .await
             .expect("read the browser log");
-        log.as_array()
+        let errors = log
+            .as_array()
             .into_iter()
             .flatten()
             .filter(|entry| entry["level"] == "SEVERE")
             .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
-            .collect()
+            .collect();
+        Some(errors)
+    }
+
+    /// Fails the test if the browser reported any console error (where it reports them).
+    pub async fn assert_no_console_errors(&self) {
+        if let Some(errors) = self.console_errors().await {
+            assert!(errors.is_empty(), "console errors: {errors:#?}");
+        }
     }
 }
 
-/// Runs one browser test in a desktop-sized window. On failure it saves a screenshot under
-/// `target/browser-screenshots/` and says where.
+/// Runs one browser test in a desktop-sized window, in the browser `QE_BROWSER` names.
+/// Afterwards it checks that the page requested nothing from another origin. On failure it
+/// saves a screenshot under `target/browser-screenshots/` and says where.
 pub fn browser_test<F, Fut>(name: &str, test: F)
 where
     F: FnOnce(Browser) -> Fut,
@@ -322,7 +417,7 @@ where
     browser_test_sized(name, (1280, 900), test)
 }
 
-pub fn browser_test_sized<F, Fut>(name: &str, (width, height): (u32, u32), test: F)
+pub fn browser_test_sized<F, Fut>(name: &str, size: (u32, u32), test: F)
 where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = Browser> + Send + 'static,
@@ -333,9 +428,20 @@ where
         .build()
         .unwrap();
     runtime.block_on(async {
-        let browser = Browser::start(width, height).await;
+        let kind = BrowserKind::from_env();
+        let browser = Browser::start(kind, size).await;
         let client = browser.client.clone();
-        let outcome = tokio::spawn(test(browser)).await;
+        let run = test(browser);
+        let outcome = tokio::spawn(async move {
+            let browser = run.await;
+            let foreign = browser.foreign_requests().await;
+            assert!(
+                foreign.is_empty(),
+                "requests left the page's origin: {foreign:#?}"
+            );
+            browser
+        })
+        .await;
         match outcome {
             Ok(browser) => {
                 let _ = browser.client.clone().close().await;
@@ -343,7 +449,7 @@ where
             Err(panic) => {
                 let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
                 let _ = std::fs::create_dir_all(&dir);
-                let file = dir.join(format!("{name}-failure.png"));
+                let file = dir.join(format!("{name}-{kind:?}-failure.png").to_lowercase());
                 if let Ok(png) = client.screenshot().await {
                     let _ = std::fs::write(&file, png);
                     eprintln!("screenshot of the failure: {}", file.display());

@@ -40,11 +40,19 @@ impl StaticServer {
     }
 }
 
+impl StaticServer {
+    /// Stops serving: from now on connections are refused, as if the network were gone.
+    pub fn stop(&self) {
+        if !self.stop.swap(true, Ordering::Relaxed) {
+            // Wake the accept loop so it sees the flag and closes the listener.
+            let _ = TcpStream::connect(("127.0.0.1", self.port));
+        }
+    }
+}
+
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        self.stop();
     }
 }
 

@@ -1,0 +1,283 @@
+//! The portable subset, run in Chromium, Firefox ESR and WebKitGTK: the app loads, filters,
+//! searches and keeps its state in the URL; the single-file build works from disk; embeds
+//! work side by side with their styles isolated.
+
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::explorer::{click, displayed_counts, engine_counts, engine_ids, wait_for_ids};
+use crate::support::browser_test;
+
+#[test]
+fn page_loads_with_quotes_and_no_console_errors() {
+    browser_test("page_loads", |b| async move {
+        b.open("").await;
+        let ids = b.quote_ids().await;
+        assert!(ids.len() >= 60, "only {} quotes on screen", ids.len());
+        let status = b.text("[role=status].result-count").await;
+        assert_eq!(status, format!("{} of {} quotes", ids.len(), ids.len()));
+        b.assert_no_console_errors().await;
+        b
+    });
+}
+
+#[test]
+fn clicking_a_speaker_filter_narrows_the_results_to_that_speaker() {
+    browser_test("filter_click", |b| async move {
+        b.open("").await;
+        let before = b.quote_ids().await;
+        b.wait_for("#facet-speaker-sergey-lavrov")
+            .await
+            .click()
+            .await
+            .unwrap();
+        b.wait_until("the list narrows", || async {
+            b.quote_ids().await.len() < before.len()
+        })
+        .await;
+        let after = b.quote_ids().await;
+        assert!(!after.is_empty());
+        let speakers = b
+            .eval("return [...document.querySelectorAll('article[data-quote-id] .speaker-name')].map(s => s.textContent)")
+            .await;
+        for name in speakers.as_array().unwrap() {
+            assert_eq!(name, "Sergey Lavrov");
+        }
+        assert!(b
+            .client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("speaker=sergey-lavrov"));
+        b
+    });
+}
+
+#[test]
+fn clicking_filters_updates_list_counts_and_url_and_the_link_reopens_the_same_view() {
+    browser_test("url_round_trip", |b| async move {
+        b.open("").await;
+        click(&b, "#facet-theme-democracy").await;
+        click(&b, "#facet-speaker-wang-yi").await;
+        let search = b.wait_for("#search-input").await;
+        search.send_keys("real").await.unwrap();
+        let view = "?q=real&theme=democracy&speaker=wang-yi";
+        wait_for_ids(&b, &engine_ids(view)).await;
+        assert_eq!(displayed_counts(&b).await, engine_counts(view));
+        let address = b.location().await;
+        assert_eq!(address, format!("/{view}"));
+
+        // The copied link, opened afresh, shows the same view.
+        b.open(&address).await;
+        assert_eq!(b.quote_ids().await, engine_ids(view));
+        let checked = b
+            .eval("return [...document.querySelectorAll('input[type=checkbox]:checked')].map(i => i.id)")
+            .await;
+        assert_eq!(
+            checked,
+            serde_json::json!(["facet-speaker-wang-yi", "facet-theme-democracy"])
+        );
+        assert_eq!(
+            b.eval("return document.getElementById('search-input').value")
+                .await,
+            "real"
+        );
+        b
+    });
+}
+
+#[test]
+fn back_and_forward_step_through_filter_changes() {
+    browser_test("history", |b| async move {
+        b.open("").await;
+        let all = b.quote_ids().await;
+        click(&b, "#facet-speaker-wang-yi").await;
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        click(&b, "#facet-theme-democracy").await;
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi&theme=democracy")).await;
+
+        b.client.back().await.unwrap();
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        assert_eq!(b.location().await, "/?speaker=wang-yi");
+        b.client.back().await.unwrap();
+        wait_for_ids(&b, &all).await;
+        let checked = b
+            .eval("return document.querySelectorAll('input[type=checkbox]:checked').length")
+            .await;
+        assert_eq!(checked, 0);
+        b.client.forward().await.unwrap();
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        b
+    });
+}
+
+#[test]
+fn search_highlights_matches_as_marks_and_finds_aliases() {
+    browser_test("search_highlight", |b| async move {
+        b.open("").await;
+        b.wait_for("#search-input")
+            .await
+            .send_keys("Sergei")
+            .await
+            .unwrap();
+        wait_for_ids(&b, &engine_ids("?q=Sergei")).await;
+        let speakers = b
+            .eval("return [...document.querySelectorAll('.speaker-name')].map(s => s.textContent)")
+            .await;
+        assert!(
+            speakers.as_array().unwrap().iter().any(|s| s == "Sergey Lavrov"),
+            "{speakers}"
+        );
+
+        let search = b.wait_for("#search-input").await;
+        search.clear().await.unwrap();
+        search.send_keys("DÉMOC").await.unwrap();
+        wait_for_ids(&b, &engine_ids("?q=D%C3%89MOC")).await;
+        let marks = b
+            .eval("return [...document.querySelectorAll('.quote-text mark')].map(m => m.textContent)")
+            .await;
+        let marks = marks.as_array().unwrap();
+        assert!(marks.len() > 10, "{marks:?}");
+        for mark in marks {
+            assert!(
+                mark.as_str().unwrap().to_lowercase().starts_with("democ"),
+                "{mark}"
+            );
+        }
+        // Marks are elements the app made around text nodes; nothing else is markup.
+        let others = b
+            .eval("return document.querySelectorAll('.quote-text p > :not(mark)').length")
+            .await;
+        assert_eq!(others, 0);
+        b
+    });
+}
+
+fn single_file_url(query: &str) -> String {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist/quote-explorer.html");
+    assert!(
+        file.is_file(),
+        "{} is missing: the release build writes it",
+        file.display()
+    );
+    format!("file://{}{query}", file.display())
+}
+
+#[test]
+fn the_single_file_build_works_opened_from_disk() {
+    browser_test("single_file", |b| async move {
+        b.client.goto(&single_file_url("?theme=democracy")).await.unwrap();
+        b.wait_for(".result-count").await;
+        wait_for_ids(&b, &engine_ids("?theme=democracy")).await;
+        click(&b, "#facet-speaker-wang-yi").await;
+        wait_for_ids(&b, &engine_ids("?theme=democracy&speaker=wang-yi")).await;
+        b.wait_for("#search-input").await.send_keys("real").await.unwrap();
+        wait_for_ids(&b, &engine_ids("?theme=democracy&speaker=wang-yi&q=real")).await;
+        let marks = b
+            .eval("return document.querySelectorAll('.quote-text mark').length")
+            .await;
+        assert!(marks.as_u64().unwrap() > 0);
+        b.assert_no_console_errors().await;
+        b
+    });
+}
+
+/// The ids shown by the embed in the element with this id.
+async fn embed_ids(b: &crate::support::Browser, host: &str) -> Vec<String> {
+    let ids = b
+        .eval(&format!(
+            "const root = document.getElementById('{host}')?.shadowRoot;
+             return root ? [...root.querySelectorAll('article[data-quote-id]')].map(a => a.dataset.quoteId) : []"
+        ))
+        .await;
+    serde_json::from_value(ids).unwrap()
+}
+
+#[test]
+fn embeds_mount_side_by_side_take_filters_from_attributes_and_stay_independent() {
+    browser_test("embeds", |b| async move {
+        b.client.goto(&b.server.url("embed-example.html")).await.unwrap();
+        let first = engine_ids("?theme=democracy&speaker=wang-yi");
+        let rome = engine_ids("?meeting=rome-meeting-2021-10-30");
+        b.wait_until("both embeds show their quotes", || async {
+            embed_ids(&b, "wang-on-democracy").await == first && embed_ids(&b, "rome").await == rome
+        })
+        .await;
+
+        // A filter in one embed changes that one only, and not the host page's address.
+        b.eval("document.getElementById('wang-on-democracy').shadowRoot.getElementById('facet-theme-human-rights').click()")
+            .await;
+        let widened = engine_ids("?theme=democracy&theme=human-rights&speaker=wang-yi");
+        b.wait_until("the first embed widens", || async {
+            embed_ids(&b, "wang-on-democracy").await == widened
+        })
+        .await;
+        assert_eq!(embed_ids(&b, "rome").await, rome);
+        assert_eq!(b.location().await, "/embed-example.html");
+
+        // The embed that opts in keeps its view in the address.
+        b.eval("document.getElementById('with-address').shadowRoot.getElementById('facet-theme-pandemic').click()")
+            .await;
+        b.wait_until("the opted-in embed writes the address", || async {
+            b.location().await == "/embed-example.html?theme=pandemic"
+        })
+        .await;
+        assert_eq!(embed_ids(&b, "with-address").await, engine_ids("?theme=pandemic"));
+        assert_eq!(embed_ids(&b, "wang-on-democracy").await, widened);
+        b.assert_no_console_errors().await;
+        b
+    });
+}
+
+#[test]
+fn embed_styles_are_isolated_both_ways() {
+    browser_test("embed_styles", |b| async move {
+        b.client.goto(&b.server.url("embed-example.html")).await.unwrap();
+        b.wait_until("the embed renders", || async {
+            !embed_ids(&b, "rome").await.is_empty()
+        })
+        .await;
+        // The host's hostile rules do not reach the explorer.
+        let inside = b
+            .eval(
+                "const root = document.getElementById('rome').shadowRoot;
+                 const style = (css) => getComputedStyle(root.querySelector(css));
+                 return {
+                   card: style('article').display,
+                   quote: style('blockquote').display,
+                   checkbox: style('input[type=checkbox]').display,
+                   color: style('.quote-text').color,
+                   font: style('.quote-text').fontFamily,
+                   spacing: style('.quote-text').letterSpacing,
+                   button: style('button').visibility,
+                   host: getComputedStyle(document.getElementById('rome')).display,
+                 }",
+            )
+            .await;
+        assert_eq!(inside["card"], "block", "{inside}");
+        assert_eq!(inside["quote"], "block", "{inside}");
+        assert_ne!(inside["checkbox"], "none", "{inside}");
+        assert_ne!(inside["color"], "rgb(255, 0, 255)", "{inside}");
+        assert!(!inside["font"].as_str().unwrap().contains("Comic"), "{inside}");
+        assert_eq!(inside["spacing"], "normal", "{inside}");
+        assert_eq!(inside["button"], "visible", "{inside}");
+        assert_eq!(inside["host"], "block", "{inside}");
+        // Ours do not reach the host: its own rules still decide its look.
+        let outside = b
+            .eval(
+                "const body = getComputedStyle(document.body);
+                 const text = getComputedStyle(document.querySelector('.host-text'));
+                 return { margin: body.marginTop, background: body.backgroundColor, lineHeight: text.lineHeight,
+                          color: text.color, sheets: document.adoptedStyleSheets.length }",
+            )
+            .await;
+        assert_eq!(
+            outside,
+            json!({ "margin": "32px", "background": "rgb(34, 34, 34)", "lineHeight": "90px",
+                    "color": "rgb(255, 0, 255)", "sheets": 0 })
+        );
+        b
+    });
+}

@@ -1,0 +1,79 @@
+//! The hosted build in Chromium: its Content-Security-Policy holds and is never violated,
+//! and after one visit it works with the network gone.
+
+use serde_json::Value;
+
+use crate::explorer::{engine_ids, wait_for_ids};
+use crate::support::browser_test;
+
+const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+#[test]
+fn the_page_ships_a_strict_content_security_policy_and_violates_none_of_it() {
+    browser_test("csp", |b| async move {
+        b.open("?q=democracy").await;
+        let policy = b
+            .eval("return document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content")
+            .await;
+        assert_eq!(policy, POLICY);
+        // Use the app a little, then: no violation was reported.
+        crate::explorer::click(&b, "#facet-theme-democracy").await;
+        wait_for_ids(&b, &engine_ids("?q=democracy&theme=democracy")).await;
+        b.assert_no_console_errors().await;
+        // The policy is in force: an inline script is refused and reported.
+        let refused = b
+            .client
+            .execute_async(
+                "const done = arguments[0];
+                 document.addEventListener('securitypolicyviolation', e => done(e.violatedDirective));
+                 const s = document.createElement('script');
+                 s.textContent = 'window.inlineRan = true';
+                 document.body.append(s);
+                 setTimeout(() => done(window.inlineRan ? 'ran' : 'no report'), 2000);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            refused.as_str().is_some_and(|d| d.starts_with("script-src")),
+            "{refused}"
+        );
+        b
+    });
+}
+
+#[test]
+fn after_one_visit_the_app_works_with_the_network_gone() {
+    browser_test("offline", |b| async move {
+        b.open("").await;
+        let manifest = b
+            .eval("return document.querySelector('link[rel=manifest]').href")
+            .await;
+        assert!(manifest.as_str().unwrap().ends_with("/manifest.webmanifest"));
+        b.wait_until("the service worker controls the page", || async {
+            b.eval("return !!navigator.serviceWorker.controller").await == Value::Bool(true)
+        })
+        .await;
+        // Wait until everything is cached before the network goes.
+        let cached = b
+            .client
+            .execute_async(
+                "const done = arguments[0];
+                 navigator.serviceWorker.ready.then(async () => {
+                   const keys = await caches.keys();
+                   const cache = await caches.open(keys.find(k => k.startsWith('quote-explorer-')));
+                   done((await cache.keys()).length);
+                 });",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(cached.as_u64().unwrap() >= 6, "cached {cached} files");
+
+        b.server.stop();
+        b.client.goto(&b.server.url("?theme=democracy")).await.unwrap();
+        b.wait_for(".result-count").await;
+        wait_for_ids(&b, &engine_ids("?theme=democracy")).await;
+        b
+    });
+}
