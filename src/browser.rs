@@ -59,9 +59,7 @@ pub fn is_wide_screen() -> bool {
 /// Opens the `<details>` of the element with this id, scrolls it into view and moves the
 /// keyboard focus to it, if it exists.
 pub fn open_and_scroll_to(id: &str) -> bool {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
     let Some(element) = element else { return false };
     if let Ok(Some(details)) = element.query_selector("details") {
         let _ = details.set_attribute("open", "");
@@ -96,4 +94,28 @@ pub fn adopt_stylesheet_in_shadow(shadow: &web_sys::ShadowRoot, css: &str) {
     if let Some(sheets) = stylesheet(css) {
         shadow.set_adopted_style_sheets(&sheets);
     }
+}
+
+/// Resolves `src` against the page's address, if it stays on the page's own origin.
+pub fn same_origin_url(src: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let base = location.href().ok()?;
+    let url = web_sys::Url::new_with_base(src, &base).ok()?;
+    (url.origin() == location.origin().ok()?).then(|| url.href())
+}
+
+/// Fetches a text file; the error says why in words a reader can act on.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| format!("could not reach {url}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not an HTTP response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("{url} answered {} {}", response.status(), response.status_text()));
+    }
+    let text = response.text().map_err(|_| format!("could not read {url}"))?;
+    let text = JsFuture::from(text).await.map_err(|_| format!("could not read {url}"))?;
+    text.as_string().ok_or_else(|| format!("{url} is not text"))
 }

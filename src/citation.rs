@@ -8,18 +8,13 @@ pub fn cite(catalog: &Catalog, quote: &Quote) -> String {
     let speaker = catalog
         .speaker(&quote.speaker)
         .map_or_else(|| quote.speaker.clone(), |s| format!("{} ({})", s.name, s.role));
-    let meeting = catalog.meeting(&quote.meeting).map_or_else(
-        || quote.meeting.clone(),
-        |m| format!("{}, {}, {}", m.title, m.place, m.date),
-    );
+    let meeting = catalog
+        .meeting(&quote.meeting)
+        .map_or_else(|| quote.meeting.clone(), |m| format!("{}, {}, {}", m.title, m.place, m.date));
     let source = catalog.source(&quote.source).map_or_else(
         || quote.source.clone(),
         |s| {
-            let published = s
-                .published
-                .as_deref()
-                .map(|d| format!(", {d}"))
-                .unwrap_or_default();
+            let published = s.published.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
             format!("{}, \u{201C}{}\u{201D}{published}", s.outlet, s.headline)
         },
     );

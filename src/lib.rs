@@ -8,6 +8,7 @@
 //! - [`citation`]: plain-text citations (pure).
 //! - [`components`]: the Leptos user interface, thin over the above.
 //! - [`browser`]: the few calls into the browser (URL, history, clipboard, styles).
+//! - [`js_api`]: the engine for JavaScript callers (and the benchmark).
 //! - [`mount`]: where the explorer appears: the whole page, or embeds in a host page.
 
 pub mod browser;
@@ -15,5 +16,6 @@ pub mod citation;
 pub mod components;
 pub mod corpus;
 pub mod engine;
+pub mod js_api;
 pub mod mount;
 pub mod url_state;

@@ -17,11 +17,7 @@ pub fn start() {
     };
     let embeds = document.query_selector_all("[data-quote-explorer]").ok();
     let embeds: Vec<Element> = embeds
-        .map(|list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-                .collect()
-        })
+        .map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
         .unwrap_or_default();
     if embeds.is_empty() {
         mount_page(&document);
@@ -33,11 +29,7 @@ pub fn start() {
 }
 
 fn app_root(document: &web_sys::Document) -> Option<HtmlElement> {
-    let root = document
-        .create_element("div")
-        .ok()?
-        .dyn_into::<HtmlElement>()
-        .ok()?;
+    let root = document.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
     root.set_class_name("qe-app");
     Some(root)
 }
@@ -49,12 +41,9 @@ fn mount_page(document: &web_sys::Document) {
     };
     let _ = body.append_child(&root);
     let initial = url_state::parse(&browser::query_string());
-    let placement = Placement {
-        owns_address_bar: true,
-        embedded: false,
-        filters_open: browser::is_wide_screen(),
-    };
-    mount_to(root, move || view! { <App initial placement /> }).forget();
+    let placement =
+        Placement { owns_address_bar: true, embedded: false, filters_open: browser::is_wide_screen() };
+    mount_to(root, move || view! { <App initial placement source=None /> }).forget();
 }
 
 fn mount_embed(document: &web_sys::Document, host: &Element) {
@@ -75,10 +64,8 @@ fn mount_embed(document: &web_sys::Document, host: &Element) {
     } else {
         from_attributes
     };
-    let placement = Placement {
-        owns_address_bar,
-        embedded: true,
-        filters_open: host.client_width() >= 832,
-    };
-    mount_to(root, move || view! { <App initial placement /> }).forget();
+    let placement = Placement { owns_address_bar, embedded: true, filters_open: host.client_width() >= 832 };
+    // Another corpus to show instead of the bundled one.
+    let source = host.get_attribute("data-src");
+    mount_to(root, move || view! { <App initial placement source /> }).forget();
 }

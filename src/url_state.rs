@@ -55,10 +55,7 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Query {
         let Some(values) = attribute(&format!("data-{}", facet.param())) else {
             continue;
         };
-        for id in values
-            .split([' ', ','])
-            .filter(|v| !v.is_empty() && v.len() <= MAX_ID_BYTES)
-        {
+        for id in values.split([' ', ',']).filter(|v| !v.is_empty() && v.len() <= MAX_ID_BYTES) {
             if query.selected(facet).count() < MAX_VALUES_PER_FACET {
                 query.select(facet, id);
             }
@@ -181,16 +178,10 @@ mod tests {
 
     #[test]
     fn reads_an_embeds_attributes() {
-        let attrs = [
-            ("data-theme", "democracy, human-rights"),
-            ("data-speaker", "wang-yi"),
-            ("data-q", "real"),
-        ];
+        let attrs =
+            [("data-theme", "democracy, human-rights"), ("data-speaker", "wang-yi"), ("data-q", "real")];
         let q = from_attributes(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
-        assert_eq!(
-            q.selected(Facet::Theme).collect::<Vec<_>>(),
-            ["democracy", "human-rights"]
-        );
+        assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy", "human-rights"]);
         assert_eq!(q.selected(Facet::Speaker).collect::<Vec<_>>(), ["wang-yi"]);
         assert_eq!(q.text, "real");
         assert_eq!(from_attributes(|_| None), Query::default());

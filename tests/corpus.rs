@@ -53,11 +53,8 @@ fn every_seed_article_is_a_source_with_quotes() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    let mut cited: Vec<String> = corpus
-        .sources
-        .iter()
-        .map(|s| s.file.trim_start_matches("sources/").to_owned())
-        .collect();
+    let mut cited: Vec<String> =
+        corpus.sources.iter().map(|s| s.file.trim_start_matches("sources/").to_owned()).collect();
     cited.sort();
     assert_eq!(files, cited);
 }
@@ -65,14 +62,9 @@ fn every_seed_article_is_a_source_with_quotes() {
 #[test]
 fn lavrov_is_findable_under_both_spellings() {
     let corpus = bundled();
-    let lavrov = corpus
-        .speakers
-        .iter()
-        .find(|s| s.name.contains("Lavrov"))
-        .expect("Lavrov");
-    let names: Vec<&str> = std::iter::once(lavrov.name.as_str())
-        .chain(lavrov.aliases.iter().map(String::as_str))
-        .collect();
+    let lavrov = corpus.speakers.iter().find(|s| s.name.contains("Lavrov")).expect("Lavrov");
+    let names: Vec<&str> =
+        std::iter::once(lavrov.name.as_str()).chain(lavrov.aliases.iter().map(String::as_str)).collect();
     assert!(
         names.iter().any(|n| n.contains("Sergei")) && names.iter().any(|n| n.contains("Sergey")),
         "{names:?}"
@@ -84,22 +76,11 @@ fn statement_points_belong_to_a_statement_and_joint_statements_speak_for_themsel
     let corpus = bundled();
     for q in &corpus.quotes {
         if q.kind == QuoteKind::StatementPoint {
-            assert!(
-                q.statement.is_some(),
-                "statement point '{}' names no statement",
-                q.id
-            );
+            assert!(q.statement.is_some(), "statement point '{}' names no statement", q.id);
         }
     }
-    let joint = corpus
-        .speakers
-        .iter()
-        .filter(|s| s.kind == SpeakerKind::JointStatement)
-        .count();
-    assert!(
-        joint >= 2,
-        "the March 2021 and February 2022 joint statements are speakers"
-    );
+    let joint = corpus.speakers.iter().filter(|s| s.kind == SpeakerKind::JointStatement).count();
+    assert!(joint >= 2, "the March 2021 and February 2022 joint statements are speakers");
 }
 
 #[test]
@@ -108,20 +89,14 @@ fn the_guilin_remark_is_linked_across_its_two_translations() {
     let group: Vec<&str> = corpus
         .quotes
         .iter()
-        .filter(|q| {
-            q.text
-                .starts_with("No matter how the international situation changes")
-        })
+        .filter(|q| q.text.starts_with("No matter how the international situation changes"))
         .map(|q| q.source.as_str())
         .collect();
     assert_eq!(group.len(), 2, "{group:?}");
     let groups: Vec<_> = corpus
         .quotes
         .iter()
-        .filter(|q| {
-            q.text
-                .starts_with("No matter how the international situation changes")
-        })
+        .filter(|q| q.text.starts_with("No matter how the international situation changes"))
         .map(|q| q.variant_group.clone())
         .collect();
     assert!(groups[0].is_some() && groups[0] == groups[1], "{groups:?}");
@@ -142,10 +117,7 @@ fn schema_file_names_every_field_of_the_format() {
     keys.sort();
     keys.dedup();
     for key in keys {
-        assert!(
-            schema_text.contains(&format!("\"{key}\"")),
-            "schema does not describe '{key}'"
-        );
+        assert!(schema_text.contains(&format!("\"{key}\"")), "schema does not describe '{key}'");
     }
     assert_eq!(schema["properties"]["schema_version"]["const"], 1);
 }
@@ -167,11 +139,8 @@ fn collect_keys(v: &serde_json::Value, out: &mut Vec<String>) {
 fn readme_states_the_corpus_counts() {
     let corpus = bundled();
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let groups: std::collections::HashSet<_> = corpus
-        .quotes
-        .iter()
-        .filter_map(|q| q.variant_group.as_deref())
-        .collect();
+    let groups: std::collections::HashSet<_> =
+        corpus.quotes.iter().filter_map(|q| q.variant_group.as_deref()).collect();
     for stated in [
         format!("**{} quotes**", corpus.quotes.len()),
         format!("**{} sources**", corpus.sources.len()),
@@ -200,8 +169,5 @@ fn verification_catches_an_edited_word() {
     corpus.quotes[0].text = corpus.quotes[0].text.replacen("the", "a", 1);
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let problems = verify_against_sources(&corpus, |s| std::fs::read_to_string(data.join(&s.file)).ok());
-    assert!(
-        problems.iter().any(|p| p.contains(&corpus.quotes[0].id)),
-        "{problems:?}"
-    );
+    assert!(problems.iter().any(|p| p.contains(&corpus.quotes[0].id)), "{problems:?}");
 }

@@ -27,44 +27,24 @@ fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     let terms = SearchTerms::parse(&query.text);
     let speaker = c.speaker(&q.speaker).unwrap();
     let meeting = c.meeting(&q.meeting).unwrap();
-    let mut haystack = vec![
-        q.text.clone(),
-        speaker.name.clone(),
-        meeting.title.clone(),
-        meeting.place.clone(),
-    ];
+    let mut haystack =
+        vec![q.text.clone(), speaker.name.clone(), meeting.title.clone(), meeting.place.clone()];
     haystack.extend(speaker.aliases.iter().cloned());
     haystack.extend(q.themes.iter().map(|t| c.theme(t).unwrap().label.clone()));
-    let words: Vec<String> = haystack
-        .iter()
-        .flat_map(|h| quote_explorer::engine::text::words(h))
-        .collect();
-    let text_ok = terms
-        .words
-        .iter()
-        .all(|t| words.iter().any(|w| w.starts_with(t.as_str())));
+    let words: Vec<String> = haystack.iter().flat_map(|h| quote_explorer::engine::text::words(h)).collect();
+    let text_ok = terms.words.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())));
     facets_ok && text_ok && terms.phrases_match(&q.text)
 }
 
 fn expected_ids(c: &Catalog, query: &Query) -> Vec<String> {
-    let mut ids: Vec<String> = c
-        .corpus
-        .quotes
-        .iter()
-        .filter(|q| matches(c, q, query))
-        .map(|q| q.id.clone())
-        .collect();
+    let mut ids: Vec<String> =
+        c.corpus.quotes.iter().filter(|q| matches(c, q, query)).map(|q| q.id.clone()).collect();
     ids.sort();
     ids
 }
 
 fn result_ids(c: &Catalog, query: &Query) -> Vec<String> {
-    let mut ids: Vec<String> = c
-        .search(query)
-        .quotes
-        .iter()
-        .map(|&p| c.quote(p).id.clone())
-        .collect();
+    let mut ids: Vec<String> = c.search(query).quotes.iter().map(|&p| c.quote(p).id.clone()).collect();
     ids.sort();
     ids
 }
@@ -115,12 +95,7 @@ fn each_count_is_what_choosing_that_value_would_give() {
                 }
                 alone.select(facet, &value.id);
                 let expected = expected_ids(&c, &alone).len() as u32;
-                assert_eq!(
-                    results.count(facet, i),
-                    expected,
-                    "{facet:?}={} for {query:?}",
-                    value.id
-                );
+                assert_eq!(results.count(facet, i), expected, "{facet:?}={} for {query:?}", value.id);
             }
         }
     }
@@ -135,11 +110,8 @@ fn values_within_a_facet_widen_and_facets_narrow() {
     two.select(Facet::Speaker, "sergey-lavrov");
     let mut narrowed = two.clone();
     narrowed.select(Facet::Theme, "democracy");
-    let (a, b, n) = (
-        c.search(&one).quotes.len(),
-        c.search(&two).quotes.len(),
-        c.search(&narrowed).quotes.len(),
-    );
+    let (a, b, n) =
+        (c.search(&one).quotes.len(), c.search(&two).quotes.len(), c.search(&narrowed).quotes.len());
     assert!(a < b, "adding a speaker widens: {a} -> {b}");
     assert!(n < b, "adding a theme narrows: {b} -> {n}");
 }
@@ -150,10 +122,7 @@ fn searching_either_spelling_of_lavrov_finds_his_quotes() {
     for spelling in ["Sergei", "sergey", "SERGÉI", "lavrov"] {
         let results = c.search(&Query::text(spelling));
         assert!(
-            results
-                .quotes
-                .iter()
-                .any(|&p| c.quote(p).speaker == "sergey-lavrov"),
+            results.quotes.iter().any(|&p| c.quote(p).speaker == "sergey-lavrov"),
             "'{spelling}' finds no Lavrov quote"
         );
     }
@@ -163,11 +132,8 @@ fn searching_either_spelling_of_lavrov_finds_his_quotes() {
 fn chronological_order_follows_meeting_dates() {
     let c = catalog();
     let results = c.search(&Query::default());
-    let dates: Vec<&str> = results
-        .quotes
-        .iter()
-        .map(|&p| c.meeting(&c.quote(p).meeting).unwrap().date.as_str())
-        .collect();
+    let dates: Vec<&str> =
+        results.quotes.iter().map(|&p| c.meeting(&c.quote(p).meeting).unwrap().date.as_str()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
 }
 
@@ -177,11 +143,8 @@ fn relevance_puts_quotes_saying_the_word_before_quotes_merely_tagged_with_it() {
     let mut query = Query::text("democracy");
     query.sort = SortOrder::Relevance;
     let results = c.search(&query);
-    let says: Vec<bool> = results
-        .quotes
-        .iter()
-        .map(|&p| c.quote(p).text.to_lowercase().contains("democracy"))
-        .collect();
+    let says: Vec<bool> =
+        results.quotes.iter().map(|&p| c.quote(p).text.to_lowercase().contains("democracy")).collect();
     let first_silent = says.iter().position(|s| !s).unwrap_or(says.len());
     assert!(says[first_silent..].iter().all(|s| !s), "{says:?}");
     assert!(first_silent > 0);
@@ -190,19 +153,12 @@ fn relevance_puts_quotes_saying_the_word_before_quotes_merely_tagged_with_it() {
 #[test]
 fn meetings_are_listed_by_date_and_speakers_by_size() {
     let c = catalog();
-    let dates: Vec<&str> = c
-        .index
-        .values(Facet::Meeting)
-        .iter()
-        .map(|v| c.meeting(&v.id).unwrap().date.as_str())
-        .collect();
+    let dates: Vec<&str> =
+        c.index.values(Facet::Meeting).iter().map(|v| c.meeting(&v.id).unwrap().date.as_str()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
     let totals: Vec<u32> = c.index.values(Facet::Speaker).iter().map(|v| v.total).collect();
     assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
-    assert!(
-        totals.iter().all(|&t| t > 0),
-        "speakers with no quote are not listed"
-    );
+    assert!(totals.iter().all(|&t| t > 0), "speakers with no quote are not listed");
 }
 
 #[test]
@@ -212,10 +168,7 @@ fn unknown_filter_values_are_dropped_not_applied() {
     query.select(Facet::Speaker, "nobody");
     query.select(Facet::Theme, "democracy");
     let known = c.known_only(&query);
-    assert_eq!(
-        known.active_filters().collect::<Vec<_>>(),
-        [(Facet::Theme, "democracy")]
-    );
+    assert_eq!(known.active_filters().collect::<Vec<_>>(), [(Facet::Theme, "democracy")]);
     assert_eq!(c.search(&query).quotes, c.search(&known).quotes);
 }
 
@@ -228,20 +181,10 @@ fn statement_points_come_in_point_order_and_variants_link_both_ways() {
         .map(|&p| c.quote(p).statement.as_ref().unwrap().point)
         .collect();
     assert!(points.len() >= 10);
-    assert!(
-        points
-            .windows(2)
-            .all(|w| w[0].unwrap_or(u32::MAX) <= w[1].unwrap_or(u32::MAX)),
-        "{points:?}"
-    );
+    assert!(points.windows(2).all(|w| w[0].unwrap_or(u32::MAX) <= w[1].unwrap_or(u32::MAX)), "{points:?}");
     for (i, q) in c.corpus.quotes.iter().enumerate() {
         for v in c.variants(i as u32) {
-            assert!(
-                c.variants(v).contains(&(i as u32)),
-                "{} -> {}",
-                q.id,
-                c.quote(v).id
-            );
+            assert!(c.variants(v).contains(&(i as u32)), "{} -> {}", q.id, c.quote(v).id);
         }
     }
 }

@@ -7,9 +7,16 @@ use crate::{corpus, url_state};
 
 /// The explorer over the bundled corpus, or a readable message if it cannot be loaded.
 #[component]
-pub fn App(initial: Query, placement: Placement) -> impl IntoView {
+pub fn App(
+    initial: Query,
+    placement: Placement,
+    /// Where to load another corpus from, in place of the bundled one.
+    source: Option<String>,
+) -> impl IntoView {
     match corpus::bundled() {
-        Ok(corpus) => view! { <ExplorerPage catalog=Catalog::new(corpus) initial placement /> }.into_any(),
+        Ok(corpus) => {
+            view! { <ExplorerPage catalog=Catalog::new(corpus) initial placement source /> }.into_any()
+        }
         Err(error) => view! {
             <main class="load-error" role="alert">
                 <h1>"The quote corpus could not be loaded"</h1>
@@ -22,8 +29,19 @@ pub fn App(initial: Query, placement: Placement) -> impl IntoView {
 }
 
 #[component]
-fn ExplorerPage(catalog: Catalog, initial: Query, placement: Placement) -> impl IntoView {
+fn ExplorerPage(
+    catalog: Catalog,
+    initial: Query,
+    placement: Placement,
+    source: Option<String>,
+) -> impl IntoView {
+    // Filters are checked against the corpus they are meant for: a corpus still to come
+    // from `source` may know ids the bundled one does not.
+    let initial = if source.is_some() { initial } else { catalog.known_only(&initial) };
     let explorer = Explorer::new(catalog, initial, placement);
+    if let Some(source) = source {
+        super::loading::load_from(explorer, source);
+    }
     provide_context(explorer);
     if placement.owns_address_bar {
         sync_with_address_bar(explorer);
@@ -123,6 +141,10 @@ fn bring_linked_quote_into_view(explorer: Explorer) {
         if !explorer.results.with_untracked(|r| r.quotes.contains(&position)) {
             explorer.query.update(|q| q.clear());
         }
+        if let Some(rank) = explorer.results.with_untracked(|r| r.quotes.iter().position(|&p| p == position))
+        {
+            explorer.render_at_least(rank + 1);
+        }
         // After the list has rendered the card.
         request_animation_frame(move || {
             browser::open_and_scroll_to(&id);
@@ -130,4 +152,8 @@ fn bring_linked_quote_into_view(explorer: Explorer) {
     };
     request_animation_frame(show);
     let _ = window_event_listener(ev::hashchange, move |_| show());
+    // Print every result, not only those rendered so far.
+    let _ = window_event_listener(ev::beforeprint, move |_| {
+        explorer.render_at_least(explorer.results.with_untracked(|r| r.quotes.len()));
+    });
 }

@@ -3,30 +3,33 @@ use leptos::prelude::*;
 use super::Explorer;
 use crate::engine::Facet;
 
+/// Values a facet lists before "show all".
+const FACET_VALUES_SHOWN: usize = 12;
+
 /// One group of checkboxes per facet.
 #[component]
 pub fn FacetPane() -> impl IntoView {
-    Facet::ALL
-        .map(|facet| view! { <FacetGroup facet /> })
-        .collect_view()
+    Facet::ALL.map(|facet| view! { <FacetGroup facet /> }).collect_view()
 }
 
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
-    let Explorer {
-        catalog,
-        query,
-        results,
-        ..
-    } = Explorer::use_context();
+    let Explorer { catalog, query, results, .. } = Explorer::use_context();
+    let expanded = RwSignal::new(false);
+    let total_values = move || catalog.with(|c| c.index.values(facet).len());
+    // A long facet shows its first values and whatever is selected, until "show all".
     let values = move || {
+        let all = expanded.get();
         catalog.with(|c| {
-            c.index
-                .values(facet)
-                .iter()
-                .cloned()
-                .enumerate()
-                .collect::<Vec<_>>()
+            query.with(|q| {
+                c.index
+                    .values(facet)
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, v)| all || *i < FACET_VALUES_SHOWN || q.is_selected(facet, &v.id))
+                    .map(|(i, v)| (i, v.clone()))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {
@@ -60,6 +63,22 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                     }
                 }
             </For>
+            <Show when=move || { total_values() > FACET_VALUES_SHOWN }>
+                <button
+                    type="button"
+                    class="facet-toggle"
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || {
+                        if expanded.get() {
+                            format!("Show fewer {}s", facet.label().to_lowercase())
+                        } else {
+                            format!("Show all {} {}s", total_values(), facet.label().to_lowercase())
+                        }
+                    }}
+                </button>
+            </Show>
         </fieldset>
     }
 }

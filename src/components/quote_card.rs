@@ -30,12 +30,7 @@ pub fn Highlighted(#[prop(into)] text: String, terms: Signal<SearchTerms>) -> im
 /// passage around it, the statement it belongs to and other reports of the same remark.
 #[component]
 pub fn QuoteCard(position: u32) -> impl IntoView {
-    let Explorer {
-        catalog,
-        terms,
-        placement,
-        ..
-    } = Explorer::use_context();
+    let Explorer { catalog, terms, placement, .. } = Explorer::use_context();
     let catalog = catalog.get_untracked();
     let quote = catalog.quote(position).clone();
     let speaker = catalog.speaker(&quote.speaker).cloned();
@@ -94,17 +89,12 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
 
 #[component]
 fn QuoteDetails(quote: Quote) -> impl IntoView {
-    let Explorer {
-        catalog, placement, ..
-    } = Explorer::use_context();
+    let Explorer { catalog, placement, .. } = Explorer::use_context();
     let embedded = placement.embedded;
     let catalog = catalog.get_untracked();
     let source = catalog.source(&quote.source).cloned();
     let meeting = catalog.meeting(&quote.meeting).cloned();
-    let statement = quote
-        .statement
-        .as_ref()
-        .and_then(|r| catalog.statement(&r.id).cloned());
+    let statement = quote.statement.as_ref().and_then(|r| catalog.statement(&r.id).cloned());
     let statement_points: Vec<(Option<u32>, String, bool)> = statement
         .as_ref()
         .map(|s| {
@@ -113,11 +103,7 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
                 .into_iter()
                 .map(|p| {
                     let q = catalog.quote(p);
-                    (
-                        q.statement.as_ref().and_then(|r| r.point),
-                        q.text.clone(),
-                        q.id == quote.id,
-                    )
+                    (q.statement.as_ref().and_then(|r| r.point), q.text.clone(), q.id == quote.id)
                 })
                 .collect()
         })
@@ -127,9 +113,7 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
         .into_iter()
         .map(|p| {
             let q = catalog.quote(p);
-            let outlet = catalog
-                .source(&q.source)
-                .map_or_else(|| q.source.clone(), |s| s.outlet.clone());
+            let outlet = catalog.source(&q.source).map_or_else(|| q.source.clone(), |s| s.outlet.clone());
             (q.id.clone(), q.text.clone(), outlet)
         })
         .collect();
@@ -192,9 +176,7 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
 
 #[component]
 fn CardActions(quote: Quote) -> impl IntoView {
-    let Explorer {
-        catalog, placement, ..
-    } = Explorer::use_context();
+    let Explorer { catalog, placement, .. } = Explorer::use_context();
     let embedded = placement.embedded;
     let citation = catalog.with_untracked(|c| cite(c, &quote));
     let printed_citation = citation.clone();

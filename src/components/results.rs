@@ -6,12 +6,8 @@ use crate::engine::Facet;
 /// The results header, the active filters and the list of quote cards.
 #[component]
 pub fn Results() -> impl IntoView {
-    let Explorer {
-        catalog,
-        results,
-        placement,
-        ..
-    } = Explorer::use_context();
+    let explorer = Explorer::use_context();
+    let Explorer { catalog, results, placement, .. } = explorer;
     let shown = move || results.with(|r| r.quotes.len());
     let total = move || catalog.with(|c| c.len());
     // The page's main content; an embed is only part of its host's.
@@ -19,6 +15,7 @@ pub fn Results() -> impl IntoView {
     view! {
         <div id="results" class="results" role=role tabindex="-1">
             <h2 class="visually-hidden">"Quotes"</h2>
+            <super::loading::CorpusStatusLine />
             <div class="results-header">
                 <p class="result-count" role="status" aria-live="polite">
                     {shown} " of " {total} " quotes"
@@ -27,12 +24,35 @@ pub fn Results() -> impl IntoView {
             </div>
             <Show when=move || { shown() > 0 } fallback=EmptyResults>
                 <ol class="quote-list">
-                    <For each=move || results.with(|r| r.quotes.clone()) key=|position| *position let(position)>
+                    <For
+                        each=move || results.with(|r| r.quotes[..explorer.rendered_len()].to_vec())
+                        key=|position| *position
+                        let(position)
+                    >
                         <li><QuoteCard position /></li>
                     </For>
                 </ol>
+                <ShowMore />
             </Show>
         </div>
+    }
+}
+
+/// Renders the next page of results.
+#[component]
+fn ShowMore() -> impl IntoView {
+    let explorer = Explorer::use_context();
+    let remaining = move || explorer.results.with(|r| r.quotes.len()) - explorer.rendered_len();
+    view! {
+        <Show when=move || { remaining() > 0 }>
+            <button
+                type="button"
+                class="show-more"
+                on:click=move |_| explorer.render_at_least(explorer.rendered_len() + super::PAGE_SIZE)
+            >
+                {move || format!("Show {} more ({} not shown)", remaining().min(super::PAGE_SIZE), remaining())}
+            </button>
+        </Show>
     }
 }
 
@@ -41,11 +61,7 @@ pub fn Results() -> impl IntoView {
 fn ActiveFilters() -> impl IntoView {
     let Explorer { catalog, query, .. } = Explorer::use_context();
     let chips = move || {
-        query.with(|q| {
-            q.active_filters()
-                .map(|(f, id)| (f, id.to_owned()))
-                .collect::<Vec<(Facet, String)>>()
-        })
+        query.with(|q| q.active_filters().map(|(f, id)| (f, id.to_owned())).collect::<Vec<(Facet, String)>>())
     };
     let anything_active = move || query.with(|q| q.has_filters() || !q.text.trim().is_empty());
     view! {

@@ -2,6 +2,7 @@
 //! Nothing here touches the browser, so `cargo test` covers it on the host.
 
 mod model;
+pub mod synthetic;
 mod validate;
 mod verify;
 

@@ -111,11 +111,8 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
-    pub const ALL: [QuoteKind; 3] = [
-        QuoteKind::DirectQuote,
-        QuoteKind::ReportedStatement,
-        QuoteKind::StatementPoint,
-    ];
+    pub const ALL: [QuoteKind; 3] =
+        [QuoteKind::DirectQuote, QuoteKind::ReportedStatement, QuoteKind::StatementPoint];
 
     /// The id used in URLs and in the corpus file.
     pub fn id(self) -> &'static str {
@@ -187,10 +184,8 @@ impl Meeting {
     pub fn date_label(&self) -> String {
         let mut parts = self.date.split('-');
         let year = parts.next().unwrap_or_default();
-        let month = parts
-            .next()
-            .and_then(|m| m.parse::<usize>().ok())
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+        let month =
+            parts.next().and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
         let day = parts.next().and_then(|d| d.parse::<u32>().ok());
         let label = match (day, month) {
             (Some(day), Some(month)) => format!("{day} {month} {year}"),
@@ -222,18 +217,9 @@ mod tests {
 
     #[test]
     fn date_label_reads_as_a_person_writes_dates() {
-        assert_eq!(
-            meeting("2021-03-23", DatePrecision::Day).date_label(),
-            "23 March 2021"
-        );
-        assert_eq!(
-            meeting("2022-03", DatePrecision::Month).date_label(),
-            "March 2022"
-        );
-        assert_eq!(
-            meeting("2022-06-01", DatePrecision::Approximate).date_label(),
-            "about 1 June 2022"
-        );
+        assert_eq!(meeting("2021-03-23", DatePrecision::Day).date_label(), "23 March 2021");
+        assert_eq!(meeting("2022-03", DatePrecision::Month).date_label(), "March 2022");
+        assert_eq!(meeting("2022-06-01", DatePrecision::Approximate).date_label(), "about 1 June 2022");
         assert_eq!(meeting("2022-00", DatePrecision::Month).date_label(), "2022-00");
     }
 }

@@ -43,10 +43,9 @@ pub fn verify_against_sources(
                 let lines = text.lines().map(normalize_for_comparison).collect();
                 texts.insert(&source.id, (normalize_for_comparison(&text), lines));
             }
-            None => problems.push(format!(
-                "source '{}': cannot read its text at '{}'.",
-                source.id, source.file
-            )),
+            None => {
+                problems.push(format!("source '{}': cannot read its text at '{}'.", source.id, source.file))
+            }
         }
     }
     for q in &corpus.quotes {
@@ -56,26 +55,20 @@ pub fn verify_against_sources(
         let text = normalize_for_comparison(&q.text);
         let context = normalize_for_comparison(&q.context);
         if !whole.contains(&text) {
-            problems.push(format!(
-                "quote '{}': text does not occur verbatim in source '{}'.",
-                q.id, q.source
-            ));
+            problems
+                .push(format!("quote '{}': text does not occur verbatim in source '{}'.", q.id, q.source));
         }
         if !whole.contains(&context) {
-            problems.push(format!(
-                "quote '{}': context does not occur verbatim in source '{}'.",
-                q.id, q.source
-            ));
+            problems
+                .push(format!("quote '{}': context does not occur verbatim in source '{}'.", q.id, q.source));
         }
         let on_line = (q.line as usize)
             .checked_sub(1)
             .and_then(|i| lines.get(i))
             .is_some_and(|line| line.contains(&text));
         if !on_line {
-            problems.push(format!(
-                "quote '{}': text is not on line {} of source '{}'.",
-                q.id, q.line, q.source
-            ));
+            problems
+                .push(format!("quote '{}': text is not on line {} of source '{}'.", q.id, q.line, q.source));
         }
     }
     problems
@@ -90,25 +83,14 @@ pub fn lint(corpus: &Corpus) -> Vec<String> {
         .iter()
         .map(|q| q.speaker.as_str())
         .chain(corpus.statements.iter().map(|s| s.speaker.as_str()))
-        .chain(
-            corpus
-                .meetings
-                .iter()
-                .flat_map(|m| m.participants.iter().map(String::as_str)),
-        )
+        .chain(corpus.meetings.iter().flat_map(|m| m.participants.iter().map(String::as_str)))
         .collect();
     let used_meetings: HashSet<&str> = corpus.quotes.iter().map(|q| q.meeting.as_str()).collect();
-    let used_themes: HashSet<&str> = corpus
-        .quotes
-        .iter()
-        .flat_map(|q| q.themes.iter().map(String::as_str))
-        .collect();
+    let used_themes: HashSet<&str> =
+        corpus.quotes.iter().flat_map(|q| q.themes.iter().map(String::as_str)).collect();
     let used_sources: HashSet<&str> = corpus.quotes.iter().map(|q| q.source.as_str()).collect();
-    let used_statements: HashSet<&str> = corpus
-        .quotes
-        .iter()
-        .filter_map(|q| q.statement.as_ref().map(|s| s.id.as_str()))
-        .collect();
+    let used_statements: HashSet<&str> =
+        corpus.quotes.iter().filter_map(|q| q.statement.as_ref().map(|s| s.id.as_str())).collect();
 
     for s in &corpus.speakers {
         if !used_speakers.contains(s.id.as_str()) {
@@ -152,10 +134,8 @@ pub fn lint(corpus: &Corpus) -> Vec<String> {
     for q in &corpus.quotes {
         let key = (normalize_for_comparison(&q.text), q.source.as_str());
         if let Some(first) = seen.insert(key, q.id.as_str()) {
-            problems.push(format!(
-                "quotes '{first}' and '{}' repeat the same text from the same source.",
-                q.id
-            ));
+            problems
+                .push(format!("quotes '{first}' and '{}' repeat the same text from the same source.", q.id));
         }
     }
     problems
@@ -171,9 +151,6 @@ mod tests {
             normalize_for_comparison("  oppose \u{201C}small  circles,\u{201D}\n  it\u{2019}s"),
             "oppose \"small circles,\" it's"
         );
-        assert_ne!(
-            normalize_for_comparison("democracy"),
-            normalize_for_comparison("Democracy")
-        );
+        assert_ne!(normalize_for_comparison("democracy"), normalize_for_comparison("Democracy"));
     }
 }

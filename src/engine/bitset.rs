@@ -8,17 +8,11 @@ pub struct Bitset {
 
 impl Bitset {
     pub fn empty(len: usize) -> Self {
-        Bitset {
-            words: vec![0; len.div_ceil(64)],
-            len,
-        }
+        Bitset { words: vec![0; len.div_ceil(64)], len }
     }
 
     pub fn full(len: usize) -> Self {
-        let mut set = Bitset {
-            words: vec![u64::MAX; len.div_ceil(64)],
-            len,
-        };
+        let mut set = Bitset { words: vec![u64::MAX; len.div_ceil(64)], len };
         if len % 64 != 0 {
             if let Some(last) = set.words.last_mut() {
                 *last = (1u64 << (len % 64)) - 1;
@@ -81,10 +75,7 @@ mod tests {
         for len in [0, 1, 63, 64, 65, 130] {
             let set = Bitset::full(len);
             assert_eq!(set.count(), len);
-            assert_eq!(
-                set.iter().collect::<Vec<_>>(),
-                (0..len as u32).collect::<Vec<_>>()
-            );
+            assert_eq!(set.iter().collect::<Vec<_>>(), (0..len as u32).collect::<Vec<_>>());
         }
     }
 

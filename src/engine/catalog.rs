@@ -17,11 +17,7 @@ pub struct Catalog {
 }
 
 fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (id(item).to_owned(), i))
-        .collect()
+    items.iter().enumerate().map(|(i, item)| (id(item).to_owned(), i)).collect()
 }
 
 impl Catalog {
@@ -124,8 +120,6 @@ impl Catalog {
 
     /// A short label for a selected value, as shown on a filter chip.
     pub fn value_label(&self, facet: Facet, id: &str) -> String {
-        self.index
-            .value(facet, id)
-            .map_or_else(|| id.to_owned(), |v| v.label.clone())
+        self.index.value(facet, id).map_or_else(|| id.to_owned(), |v| v.label.clone())
     }
 }

@@ -30,7 +30,7 @@ pub struct FacetValue {
 struct FacetIndex {
     /// Display order: meetings by date, sources as listed, the rest by size.
     values: Vec<FacetValue>,
-    by_id: HashMap<String, u16>,
+    by_id: HashMap<String, u16, fast_hash::Build>,
     /// Sorted quote positions per value.
     postings: Vec<Vec<u32>>,
     /// `doc_values[doc_offsets[d]..doc_offsets[d + 1]]` are quote `d`'s values.
@@ -40,12 +40,12 @@ struct FacetIndex {
 
 impl FacetIndex {
     /// `values` in display order; `of_doc(d)` gives the ids quote `d` has.
-    fn build<'a>(values: Vec<FacetValue>, docs: impl Iterator<Item = Vec<&'a str>>) -> Self {
-        let by_id: HashMap<String, u16> = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.id.clone(), i as u16))
-            .collect();
+    fn build<'a, I: IntoIterator<Item = &'a str>>(
+        values: Vec<FacetValue>,
+        docs: impl Iterator<Item = I>,
+    ) -> Self {
+        let by_id: HashMap<String, u16, fast_hash::Build> =
+            values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u16)).collect();
         let mut index = FacetIndex {
             postings: vec![Vec::new(); values.len()],
             doc_offsets: vec![0],
@@ -149,12 +149,8 @@ pub struct Index {
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         let len = corpus.quotes.len();
-        let speakers: HashMap<&str, &crate::corpus::Speaker> =
-            corpus.speakers.iter().map(|s| (s.id.as_str(), s)).collect();
         let meetings: HashMap<&str, &crate::corpus::Meeting> =
             corpus.meetings.iter().map(|m| (m.id.as_str(), m)).collect();
-        let themes: HashMap<&str, &crate::corpus::Theme> =
-            corpus.themes.iter().map(|t| (t.id.as_str(), t)).collect();
 
         let value = |id: &str, label: &str, detail: String| FacetValue {
             id: id.to_owned(),
@@ -165,49 +161,26 @@ impl Index {
         let mut meeting_values: Vec<(&str, FacetValue)> = corpus
             .meetings
             .iter()
-            .map(|m| {
-                (
-                    m.date.as_str(),
-                    value(&m.id, &m.title, format!("{} · {}", m.place, m.date_label())),
-                )
-            })
+            .map(|m| (m.date.as_str(), value(&m.id, &m.title, format!("{} · {}", m.place, m.date_label()))))
             .collect();
         meeting_values.sort_by(|a, b| a.0.cmp(b.0));
-        let speaker_values = corpus
-            .speakers
-            .iter()
-            .map(|s| value(&s.id, &s.name, s.role.clone()))
-            .collect();
-        let theme_values = corpus
-            .themes
-            .iter()
-            .map(|t| value(&t.id, &t.label, t.definition.clone()))
-            .collect();
-        let source_values = corpus
-            .sources
-            .iter()
-            .map(|s| value(&s.id, &s.outlet, s.headline.clone()))
-            .collect();
-        let kind_values = QuoteKind::ALL
-            .iter()
-            .map(|k| value(k.id(), k.label(), String::new()))
-            .collect();
+        let speaker_values = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
+        let theme_values =
+            corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
+        let source_values =
+            corpus.sources.iter().map(|s| value(&s.id, &s.outlet, s.headline.clone())).collect();
+        let kind_values = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();
 
         let quotes = &corpus.quotes;
         let mut facets = [
-            FacetIndex::build(speaker_values, quotes.iter().map(|q| vec![q.speaker.as_str()])),
+            FacetIndex::build(speaker_values, quotes.iter().map(|q| [q.speaker.as_str()])),
             FacetIndex::build(
                 meeting_values.into_iter().map(|(_, v)| v).collect(),
-                quotes.iter().map(|q| vec![q.meeting.as_str()]),
+                quotes.iter().map(|q| [q.meeting.as_str()]),
             ),
-            FacetIndex::build(
-                theme_values,
-                quotes
-                    .iter()
-                    .map(|q| q.themes.iter().map(String::as_str).collect()),
-            ),
-            FacetIndex::build(source_values, quotes.iter().map(|q| vec![q.source.as_str()])),
-            FacetIndex::build(kind_values, quotes.iter().map(|q| vec![q.kind.id()])),
+            FacetIndex::build(theme_values, quotes.iter().map(|q| q.themes.iter().map(String::as_str))),
+            FacetIndex::build(source_values, quotes.iter().map(|q| [q.source.as_str()])),
+            FacetIndex::build(kind_values, quotes.iter().map(|q| [q.kind.id()])),
         ];
         for facet in [Facet::Speaker, Facet::Theme] {
             sort_by_total(&mut facets[facet.slot()]);
@@ -216,60 +189,18 @@ impl Index {
             drop_unused(facet);
         }
 
-        let mut word_map: HashMap<String, Vec<u32>> = HashMap::new();
-        for (doc, q) in quotes.iter().enumerate() {
-            let mut add = |text: &str, field: Field| {
-                for w in text::words(text) {
-                    let posting = (doc as u32) << 2 | field as u32;
-                    let list = word_map.entry(w).or_default();
-                    // Quotes are indexed in order, so this quote's postings are at the end.
-                    let seen = list
-                        .iter()
-                        .rev()
-                        .take_while(|p| *p >> 2 == doc as u32)
-                        .any(|p| *p == posting);
-                    if !seen {
-                        list.push(posting);
-                    }
-                }
-            };
-            add(&q.text, Field::Text);
-            if let Some(s) = speakers.get(q.speaker.as_str()) {
-                add(&s.name, Field::Speaker);
-                s.aliases.iter().for_each(|a| add(a, Field::Speaker));
-            }
-            if let Some(m) = meetings.get(q.meeting.as_str()) {
-                add(&m.title, Field::Meeting);
-                add(&m.place, Field::Meeting);
-            }
-            for t in &q.themes {
-                if let Some(t) = themes.get(t.as_str()) {
-                    add(&t.label, Field::Theme);
-                }
-            }
-        }
-        let mut words: Vec<(String, Vec<u32>)> = word_map.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let words = WordIndexBuilder::build(corpus);
 
-        let date = |doc: u32| {
-            meetings
-                .get(quotes[doc as usize].meeting.as_str())
-                .map_or("", |m| m.date.as_str())
-        };
+        let dates: Vec<&str> =
+            quotes.iter().map(|q| meetings.get(q.meeting.as_str()).map_or("", |m| m.date.as_str())).collect();
         let mut chronological: Vec<u32> = (0..len as u32).collect();
-        chronological.sort_by(|&a, &b| date(a).cmp(date(b)).then(a.cmp(&b)));
+        chronological.sort_by(|&a, &b| dates[a as usize].cmp(dates[b as usize]).then(a.cmp(&b)));
         let mut chrono_rank = vec![0; len];
         for (rank, &doc) in chronological.iter().enumerate() {
             chrono_rank[doc as usize] = rank as u32;
         }
 
-        Index {
-            len,
-            facets,
-            words,
-            chronological,
-            chrono_rank,
-        }
+        Index { len, facets, words, chronological, chrono_rank }
     }
 
     /// Number of quotes indexed.
@@ -321,10 +252,8 @@ impl Index {
         }
         let mut result = result.unwrap_or_else(|| Bitset::full(self.len));
         if !terms.phrases.is_empty() {
-            let keep: Vec<u32> = result
-                .iter()
-                .filter(|&d| terms.phrases_match(&corpus.quotes[d as usize].text))
-                .collect();
+            let keep: Vec<u32> =
+                result.iter().filter(|&d| terms.phrases_match(&corpus.quotes[d as usize].text)).collect();
             result = Bitset::from_sorted(self.len, &keep);
         }
         Some(result)
@@ -349,10 +278,8 @@ impl Index {
     pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
         let terms = SearchTerms::parse(&query.text);
         let text = self.text_matches(&terms, corpus);
-        let facet_sets: Vec<Option<Bitset>> = Facet::ALL
-            .iter()
-            .map(|&f| self.facets[f.slot()].union(query.selected(f), self.len))
-            .collect();
+        let facet_sets: Vec<Option<Bitset>> =
+            Facet::ALL.iter().map(|&f| self.facets[f.slot()].union(query.selected(f), self.len)).collect();
 
         // Everything but facet `skip`: the base its counts are taken against, so that each
         // value's count says what choosing it would give.
@@ -375,11 +302,7 @@ impl Index {
 
         let counts = std::array::from_fn(|slot| {
             let facet = &self.facets[slot];
-            let base = if facet_sets[slot].is_some() {
-                constrained(Some(slot))
-            } else {
-                all.clone()
-            };
+            let base = if facet_sets[slot].is_some() { constrained(Some(slot)) } else { all.clone() };
             match base {
                 None => facet.values.iter().map(|v| v.total).collect(),
                 Some(base) => {
@@ -410,6 +333,117 @@ impl Index {
     }
 }
 
+/// Builds the inverted word index. Speakers, meetings and themes repeat across thousands of
+/// quotes, so their words are looked up once each and only their postings repeat.
+#[derive(Default)]
+struct WordIndexBuilder {
+    ids: HashMap<Box<str>, u32, fast_hash::Build>,
+    words: Vec<(String, Vec<u32>)>,
+    buffer: String,
+}
+
+impl WordIndexBuilder {
+    fn build(corpus: &Corpus) -> Vec<(String, Vec<u32>)> {
+        let mut b = WordIndexBuilder::default();
+        let word_ids = |b: &mut WordIndexBuilder, texts: &[&str]| -> Vec<u32> {
+            let mut ids = Vec::new();
+            for text in texts {
+                ids.extend(b.word_ids(text));
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let speakers: HashMap<&str, Vec<u32>> = corpus
+            .speakers
+            .iter()
+            .map(|s| {
+                let mut texts = vec![s.name.as_str()];
+                texts.extend(s.aliases.iter().map(String::as_str));
+                (s.id.as_str(), word_ids(&mut b, &texts))
+            })
+            .collect();
+        let meetings: HashMap<&str, Vec<u32>> = corpus
+            .meetings
+            .iter()
+            .map(|m| (m.id.as_str(), word_ids(&mut b, &[&m.title, &m.place])))
+            .collect();
+        let themes: HashMap<&str, Vec<u32>> =
+            corpus.themes.iter().map(|t| (t.id.as_str(), word_ids(&mut b, &[&t.label]))).collect();
+
+        let mut text_ids = Vec::new();
+        for (doc, q) in corpus.quotes.iter().enumerate() {
+            let doc = doc as u32;
+            text_ids.clear();
+            text_ids.extend(b.word_ids(&q.text));
+            text_ids.sort_unstable();
+            text_ids.dedup();
+            for &w in &text_ids {
+                b.words[w as usize].1.push(doc << 2 | Field::Text as u32);
+            }
+            let mut post = |ids: Option<&Vec<u32>>, field: Field| {
+                for &w in ids.into_iter().flatten() {
+                    let list = &mut b.words[w as usize].1;
+                    let posting = doc << 2 | field as u32;
+                    // Quotes are indexed in order, so this quote's postings are at the end.
+                    if !list.iter().rev().take_while(|p| *p >> 2 == doc).any(|p| *p == posting) {
+                        list.push(posting);
+                    }
+                }
+            };
+            post(speakers.get(q.speaker.as_str()), Field::Speaker);
+            post(meetings.get(q.meeting.as_str()), Field::Meeting);
+            for t in &q.themes {
+                post(themes.get(t.as_str()), Field::Theme);
+            }
+        }
+        let mut words = b.words;
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        words
+    }
+
+    /// The ids of the words of `text`, adding new words to the vocabulary.
+    fn word_ids<'a>(&'a mut self, text: &'a str) -> impl Iterator<Item = u32> + 'a {
+        text::word_ranges(text).map(move |(start, end)| {
+            self.buffer.clear();
+            text::normalize_word_into(&text[start..end], &mut self.buffer);
+            if let Some(&id) = self.ids.get(self.buffer.as_str()) {
+                return id;
+            }
+            let id = self.words.len() as u32;
+            self.ids.insert(self.buffer.as_str().into(), id);
+            self.words.push((self.buffer.clone(), Vec::new()));
+            id
+        })
+    }
+}
+
+/// FxHash: much faster than the default SipHash for the many short keys of an index, and
+/// no untrusted party chooses our keys to collide (a corpus is the reader's own).
+mod fast_hash {
+    use std::hash::{BuildHasherDefault, Hasher};
+
+    #[derive(Default)]
+    pub struct FxHasher(u64);
+
+    impl Hasher for FxHasher {
+        fn write(&mut self, bytes: &[u8]) {
+            for chunk in bytes.chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                    .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            }
+        }
+
+        fn finish(&self) -> u64 {
+            self.0
+        }
+    }
+
+    pub type Build = BuildHasherDefault<FxHasher>;
+}
+
 fn sort_by_total(facet: &mut FacetIndex) {
     let mut order: Vec<usize> = (0..facet.values.len()).collect();
     order.sort_by(|&a, &b| {
@@ -421,9 +455,7 @@ fn sort_by_total(facet: &mut FacetIndex) {
 
 /// Values no quote has would only ever show 0, so the pane leaves them out.
 fn drop_unused(facet: &mut FacetIndex) {
-    let order: Vec<usize> = (0..facet.values.len())
-        .filter(|&i| facet.values[i].total > 0)
-        .collect();
+    let order: Vec<usize> = (0..facet.values.len()).filter(|&i| facet.values[i].total > 0).collect();
     reorder(facet, &order);
 }
 
@@ -434,16 +466,8 @@ fn reorder(facet: &mut FacetIndex, order: &[usize]) {
         new_number[old] = new as u16;
     }
     facet.values = order.iter().map(|&i| facet.values[i].clone()).collect();
-    facet.postings = order
-        .iter()
-        .map(|&i| std::mem::take(&mut facet.postings[i]))
-        .collect();
-    facet.by_id = facet
-        .values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (v.id.clone(), i as u16))
-        .collect();
+    facet.postings = order.iter().map(|&i| std::mem::take(&mut facet.postings[i])).collect();
+    facet.by_id = facet.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u16)).collect();
     let mut values = Vec::with_capacity(facet.doc_values.len());
     let mut offsets = Vec::with_capacity(facet.doc_offsets.len());
     offsets.push(0);

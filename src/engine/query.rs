@@ -12,13 +12,8 @@ pub enum Facet {
 impl Facet {
     pub const COUNT: usize = 5;
     /// In the order the filter pane shows them.
-    pub const ALL: [Facet; Facet::COUNT] = [
-        Facet::Speaker,
-        Facet::Meeting,
-        Facet::Theme,
-        Facet::Source,
-        Facet::Kind,
-    ];
+    pub const ALL: [Facet; Facet::COUNT] =
+        [Facet::Speaker, Facet::Meeting, Facet::Theme, Facet::Source, Facet::Kind];
 
     /// The URL query parameter for this facet.
     pub fn param(self) -> &'static str {
@@ -69,9 +64,7 @@ impl SortOrder {
     }
 
     pub fn from_param(param: &str) -> Option<SortOrder> {
-        [SortOrder::Chronological, SortOrder::Relevance]
-            .into_iter()
-            .find(|s| s.param() == param)
+        [SortOrder::Chronological, SortOrder::Relevance].into_iter().find(|s| s.param() == param)
     }
 }
 
@@ -89,18 +82,12 @@ pub struct Query {
 impl Query {
     /// A query for search text alone.
     pub fn text(text: impl Into<String>) -> Query {
-        Query {
-            text: text.into(),
-            ..Query::default()
-        }
+        Query { text: text.into(), ..Query::default() }
     }
 
     /// The selected value ids of one facet.
     pub fn selected(&self, facet: Facet) -> impl Iterator<Item = &str> {
-        self.filters
-            .iter()
-            .filter(move |(f, _)| *f == facet)
-            .map(|(_, id)| id.as_str())
+        self.filters.iter().filter(move |(f, _)| *f == facet).map(|(_, id)| id.as_str())
     }
 
     pub fn is_selected(&self, facet: Facet, id: &str) -> bool {
@@ -160,10 +147,7 @@ mod tests {
         let mut q = Query::default();
         q.toggle(Facet::Theme, "democracy");
         q.toggle(Facet::Theme, "human-rights");
-        assert_eq!(
-            q.selected(Facet::Theme).collect::<Vec<_>>(),
-            ["democracy", "human-rights"]
-        );
+        assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy", "human-rights"]);
         q.toggle(Facet::Theme, "democracy");
         assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["human-rights"]);
     }
@@ -181,11 +165,7 @@ mod tests {
 
     #[test]
     fn select_is_idempotent_and_clear_keeps_sort() {
-        let mut q = Query {
-            sort: SortOrder::Relevance,
-            text: "x".into(),
-            ..Query::default()
-        };
+        let mut q = Query { sort: SortOrder::Relevance, text: "x".into(), ..Query::default() };
         q.select(Facet::Speaker, "wang-yi");
         q.select(Facet::Speaker, "wang-yi");
         assert_eq!(q.active_filters().count(), 1);

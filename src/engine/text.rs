@@ -38,10 +38,17 @@ fn fold(c: char, out: &mut String) {
 /// The normalised form of one word.
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        fold(c, &mut out);
-    }
+    normalize_word_into(word, &mut out);
     out
+}
+
+/// Appends the normalised form of `word` to `out`; most words are ASCII and take a short cut.
+pub fn normalize_word_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        word.chars().for_each(|c| fold(c, out));
+    }
 }
 
 /// A word is a run of letters and digits (combining accents included); everything else,
@@ -52,8 +59,22 @@ fn is_word_char(c: char) -> bool {
 
 /// The byte ranges of the words of `text`, in order.
 pub fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    // Most text is ASCII, where a byte is a character: a short cut for indexing speed.
+    let ascii = text.is_ascii();
+    let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
+        if ascii {
+            while at < bytes.len() && !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let start = at;
+            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            return (start < at).then_some((start, at));
+        }
         let start = loop {
             let (i, c) = chars.next()?;
             if is_word_char(c) {
@@ -103,10 +124,7 @@ impl SearchTerms {
             segment.clear();
         };
         for c in query.chars() {
-            if matches!(
-                c,
-                '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
-            ) {
+            if matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}') {
                 flush(&mut segment, in_phrase, &mut terms);
                 in_phrase = !in_phrase;
             } else {
@@ -156,24 +174,15 @@ pub fn highlight<'a>(text: &'a str, terms: &SearchTerms) -> Vec<Segment<'a>> {
         for (start, end) in word_ranges(text) {
             if terms.matches_word(&normalize_word(&text[start..end])) {
                 if plain_from < start {
-                    segments.push(Segment {
-                        text: &text[plain_from..start],
-                        marked: false,
-                    });
+                    segments.push(Segment { text: &text[plain_from..start], marked: false });
                 }
-                segments.push(Segment {
-                    text: &text[start..end],
-                    marked: true,
-                });
+                segments.push(Segment { text: &text[start..end], marked: true });
                 plain_from = end;
             }
         }
     }
     if plain_from < text.len() || segments.is_empty() {
-        segments.push(Segment {
-            text: &text[plain_from..],
-            marked: false,
-        });
+        segments.push(Segment { text: &text[plain_from..], marked: false });
     }
     segments
 }
@@ -217,12 +226,19 @@ mod tests {
             ('ſ', 's'),
         ];
         for (accented, base) in expect {
-            assert_eq!(
-                normalize_word(&accented.to_string()),
-                base.to_string(),
-                "{accented}"
-            );
+            assert_eq!(normalize_word(&accented.to_string()), base.to_string(), "{accented}");
         }
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_split_words_alike() {
+        let ascii = "Wang Yi's 5G, big-data  plan.";
+        let mixed = "Wang Yi's 5G, big-data  plan.\u{00A0}é";
+        let a: Vec<&str> = word_ranges(ascii).map(|(s, e)| &ascii[s..e]).collect();
+        let m: Vec<&str> = word_ranges(mixed).map(|(s, e)| &mixed[s..e]).collect();
+        assert_eq!(a, ["Wang", "Yi", "s", "5G", "big", "data", "plan"]);
+        assert_eq!(m[..7], a[..]);
+        assert_eq!(m[7], "é");
     }
 
     #[test]
@@ -235,10 +251,7 @@ mod tests {
     fn parses_words_and_phrases_in_any_quote_style() {
         let t = SearchTerms::parse("Lavrov “small circles” \"new  Cold war\"");
         assert_eq!(t.words, ["lavrov", "small", "circles", "new", "cold", "war"]);
-        assert_eq!(
-            t.phrases,
-            vec![vec!["small", "circles"], vec!["new", "cold", "war"]]
-        );
+        assert_eq!(t.phrases, vec![vec!["small", "circles"], vec!["new", "cold", "war"]]);
         assert!(SearchTerms::parse("  ,,  ").is_empty());
     }
 
@@ -261,12 +274,6 @@ mod tests {
     #[test]
     fn highlight_without_terms_is_one_plain_segment() {
         let segs = highlight("text", &SearchTerms::default());
-        assert_eq!(
-            segs,
-            vec![Segment {
-                text: "text",
-                marked: false
-            }]
-        );
+        assert_eq!(segs, vec![Segment { text: "text", marked: false }]);
     }
 }

@@ -34,10 +34,7 @@ fn the_page_ships_a_strict_content_security_policy_and_violates_none_of_it() {
             )
             .await
             .unwrap();
-        assert!(
-            refused.as_str().is_some_and(|d| d.starts_with("script-src")),
-            "{refused}"
-        );
+        assert!(refused.as_str().is_some_and(|d| d.starts_with("script-src")), "{refused}");
         b
     });
 }
@@ -46,9 +43,7 @@ fn the_page_ships_a_strict_content_security_policy_and_violates_none_of_it() {
 fn after_one_visit_the_app_works_with_the_network_gone() {
     browser_test("offline", |b| async move {
         b.open("").await;
-        let manifest = b
-            .eval("return document.querySelector('link[rel=manifest]').href")
-            .await;
+        let manifest = b.eval("return document.querySelector('link[rel=manifest]').href").await;
         assert!(manifest.as_str().unwrap().ends_with("/manifest.webmanifest"));
         b.wait_until("the service worker controls the page", || async {
             b.eval("return !!navigator.serviceWorker.controller").await == Value::Bool(true)

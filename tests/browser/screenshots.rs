@@ -11,12 +11,9 @@ fn capture(name: &'static str, size: (u32, u32), view: &'static str, dark: bool)
             b.emulate_media("", Some("dark")).await;
         }
         b.open(view).await;
-        b.eval("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            .await;
+        b.eval("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))").await;
         let png = b.client.screenshot().await.expect("screenshot");
-        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("docs")
-            .join(format!("{name}.png"));
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(format!("{name}.png"));
         std::fs::write(&file, png).expect("write screenshot");
         b
     });
@@ -25,12 +22,7 @@ fn capture(name: &'static str, size: (u32, u32), view: &'static str, dark: bool)
 #[test]
 #[ignore = "writes docs/*.png; run on demand"]
 fn capture_readme_screenshots() {
-    capture(
-        "screenshot-desktop",
-        (1280, 900),
-        "?theme=democracy&q=democracy",
-        false,
-    );
+    capture("screenshot-desktop", (1280, 900), "?theme=democracy&q=democracy", false);
     capture("screenshot-375", (375, 812), "?theme=human-rights", false);
     capture(
         "screenshot-dark",

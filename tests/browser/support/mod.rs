@@ -32,17 +32,11 @@ pub fn dist_dir() -> PathBuf {
 
 fn find_program(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
+    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// Which browser the tests drive: `QE_BROWSER=chromium` (the default), `firefox` or `webkit`.
@@ -66,10 +60,9 @@ impl BrowserKind {
     fn driver(self) -> (&'static str, &'static str) {
         match self {
             BrowserKind::Chromium => ("chromedriver", "Debian packages chromium and chromium-driver"),
-            BrowserKind::Firefox => (
-                "geckodriver",
-                "Debian package firefox-esr and `cargo install geckodriver`",
-            ),
+            BrowserKind::Firefox => {
+                ("geckodriver", "Debian package firefox-esr and `cargo install geckodriver`")
+            }
             BrowserKind::Webkit => ("WebKitWebDriver", "Debian packages webkit2gtk-driver and xvfb"),
         }
     }
@@ -81,10 +74,10 @@ impl BrowserKind {
                 .or_else(|| find_program("chromium"))
                 .or_else(|| find_program("chromium-browser")),
             BrowserKind::Firefox => find_program("firefox-esr").or_else(|| find_program("firefox")),
-            BrowserKind::Webkit => Some(PathBuf::from(
-                "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
-            ))
-            .filter(|p| p.is_file()),
+            BrowserKind::Webkit => {
+                Some(PathBuf::from("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"))
+                    .filter(|p| p.is_file())
+            }
         };
         found.unwrap_or_else(|| {
             panic!("{self:?} is not installed: the browser tests need it. Run scripts/test, which installs it ({}).", self.driver().1)
@@ -152,11 +145,8 @@ impl Driver {
             BrowserKind::Firefox => command.args(["--host", "127.0.0.1", "--port", &port.to_string()]),
             _ => command.arg(format!("--port={port}")),
         };
-        let child = command
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the WebDriver server");
+        let child =
+            command.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start the WebDriver server");
         Driver { child, port }
     }
 }
@@ -208,23 +198,18 @@ struct DevTools {
 
 impl WebDriverCompatibleCommand for DevTools {
     fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.command, "params": self.params }).to_string()),
-        )
+        (http::Method::POST, Some(json!({ "cmd": self.command, "params": self.params }).to_string()))
     }
 }
 
 impl Browser {
-    async fn start(kind: BrowserKind, size: (u32, u32)) -> Browser {
-        let server = StaticServer::start(&dist_dir());
+    /// Starts a browser session with a server for the files in `root`.
+    pub async fn start(kind: BrowserKind, size: (u32, u32), root: &Path) -> Browser {
+        let server = StaticServer::start(root);
         let driver = Driver::start(kind);
         let profile =
             TempDir(std::env::temp_dir().join(format!("qe-browser-{}-{}", std::process::id(), driver.port)));
@@ -232,12 +217,7 @@ impl Browser {
         let webdriver = format!("http://127.0.0.1:{}", driver.port);
         let deadline = Instant::now() + Duration::from_secs(60);
         let client = loop {
-            match ClientBuilder::rustls()
-                .expect("tls")
-                .capabilities(caps.clone())
-                .connect(&webdriver)
-                .await
-            {
+            match ClientBuilder::rustls().expect("tls").capabilities(caps.clone()).connect(&webdriver).await {
                 Ok(client) => break client,
                 Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(200)).await,
                 Err(e) => panic!("could not start a {kind:?} session through its WebDriver server: {e}"),
@@ -246,13 +226,7 @@ impl Browser {
         if kind != BrowserKind::Chromium {
             let _ = client.set_window_size(size.0, size.1).await;
         }
-        Browser {
-            client,
-            server,
-            kind,
-            _driver: driver,
-            _profile: profile,
-        }
+        Browser { client, server, kind, _driver: driver, _profile: profile }
     }
 
     /// Opens a page of the app, `path` relative to its root (e.g. "?theme=democracy"),
@@ -269,6 +243,11 @@ impl Browser {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("'{css}' did not appear: {e}"))
+    }
+
+    /// How many elements match `css` now.
+    pub async fn find_all_count(&self, css: &str) -> usize {
+        self.client.find_all(Locator::Css(css)).await.map_or(0, |found| found.len())
     }
 
     pub async fn text(&self, css: &str) -> String {
@@ -291,12 +270,21 @@ impl Browser {
     }
 
     /// Waits until `probe` returns true, polling; panics with `what` after 10 s.
-    pub async fn wait_until<F, Fut>(&self, what: &str, mut probe: F)
+    pub async fn wait_until<F, Fut>(&self, what: &str, probe: F)
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = bool>,
     {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_until_within(what, Duration::from_secs(10), probe).await
+    }
+
+    /// Waits until `probe` returns true, polling; panics with `what` after `limit`.
+    pub async fn wait_until_within<F, Fut>(&self, what: &str, limit: Duration, mut probe: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        let deadline = Instant::now() + limit;
         while !probe().await {
             assert!(Instant::now() < deadline, "timed out waiting until {what}");
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -305,23 +293,14 @@ impl Browser {
 
     /// Sends a Chrome DevTools Protocol command (media emulation, permissions).
     pub async fn devtools(&self, command: &'static str, params: Value) -> Value {
-        self.client
-            .issue_cmd(DevTools { command, params })
-            .await
-            .expect("devtools command")
+        self.client.issue_cmd(DevTools { command, params }).await.expect("devtools command")
     }
 
     /// Renders as if for print, or for a colour scheme: `("print", None)`, `("", Some("dark"))`.
     pub async fn emulate_media(&self, media: &str, color_scheme: Option<&str>) {
-        let features: Vec<Value> = color_scheme
-            .map(|v| json!({ "name": "prefers-color-scheme", "value": v }))
-            .into_iter()
-            .collect();
-        self.devtools(
-            "Emulation.setEmulatedMedia",
-            json!({ "media": media, "features": features }),
-        )
-        .await;
+        let features: Vec<Value> =
+            color_scheme.map(|v| json!({ "name": "prefers-color-scheme", "value": v })).into_iter().collect();
+        self.devtools("Emulation.setEmulatedMedia", json!({ "media": media, "features": features })).await;
     }
 
     /// The current address, from the page's own point of view.
@@ -343,10 +322,7 @@ impl Browser {
                 axe.display()
             )
         });
-        self.client
-            .execute(&source, vec![])
-            .await
-            .expect("inject axe-core");
+        self.client.execute(&source, vec![]).await.expect("inject axe-core");
         let result = self
             .client
             .execute_async(
@@ -383,11 +359,7 @@ impl Browser {
         if self.kind != BrowserKind::Chromium {
             return None;
         }
-        let log = self
-            .client
-            .issue_cmd(BrowserLog)
-            .await
-            .expect("read the browser log");
+        let log = self.client.issue_cmd(BrowserLog).await.expect("read the browser log");
         let errors = log
             .as_array()
             .into_iter()
@@ -422,23 +394,16 @@ where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = Browser> + Send + 'static,
 {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     runtime.block_on(async {
         let kind = BrowserKind::from_env();
-        let browser = Browser::start(kind, size).await;
+        let browser = Browser::start(kind, size, &dist_dir()).await;
         let client = browser.client.clone();
         let run = test(browser);
         let outcome = tokio::spawn(async move {
             let browser = run.await;
             let foreign = browser.foreign_requests().await;
-            assert!(
-                foreign.is_empty(),
-                "requests left the page's origin: {foreign:#?}"
-            );
+            assert!(foreign.is_empty(), "requests left the page's origin: {foreign:#?}");
             browser
         })
         .await;

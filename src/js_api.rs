@@ -1,0 +1,45 @@
+//! A small JavaScript API to the engine, for pages that want to query a corpus themselves
+//! and for the benchmark, which times it against JavaScript libraries in the same page.
+
+use wasm_bindgen::prelude::*;
+
+use crate::engine::Catalog;
+use crate::{corpus, url_state};
+
+/// A parsed, validated and indexed corpus.
+#[wasm_bindgen]
+pub struct CorpusIndex {
+    catalog: Catalog,
+}
+
+#[wasm_bindgen]
+impl CorpusIndex {
+    /// Parses, validates and indexes a corpus (JSON text in the corpus schema); throws the
+    /// validation messages, one per line, if it is not valid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(json: &str) -> Result<CorpusIndex, String> {
+        let corpus = corpus::parse(json).map_err(|e| e.to_string())?;
+        Ok(CorpusIndex { catalog: Catalog::new(corpus) })
+    }
+
+    /// Runs a query written as a URL query string (`q=…&theme=…`), computing the results in
+    /// order and every facet value's count; returns the number of results.
+    pub fn search(&self, query_string: &str) -> usize {
+        let results = self.catalog.search(&url_state::parse(query_string));
+        std::hint::black_box(&results.counts);
+        results.quotes.len()
+    }
+
+    /// The ids of the first `limit` results of a query, in display order.
+    #[wasm_bindgen(js_name = resultIds)]
+    pub fn result_ids(&self, query_string: &str, limit: usize) -> Vec<String> {
+        let results = self.catalog.search(&url_state::parse(query_string));
+        results.quotes.iter().take(limit).map(|&p| self.catalog.quote(p).id.clone()).collect()
+    }
+
+    /// Number of quotes.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.catalog.len()
+    }
+}
