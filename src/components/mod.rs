@@ -140,9 +140,13 @@ mod tests {
                 q.select(crate::engine::Facet::Theme, "democracy");
             });
             e.replace_catalog(Catalog::new(crate::corpus::bundled().unwrap()));
-            let kept: Vec<String> = e.query.with(|q| q.active_filters().map(|(_, id)| id.to_owned()).collect());
+            let kept: Vec<String> =
+                e.query.with(|q| q.active_filters().map(|(_, id)| id.to_owned()).collect());
             assert_eq!(kept, ["democracy"]);
-            assert_eq!(e.results.with(|r| r.quotes.len()), e.catalog.with(|c| c.search(&e.query.get()).quotes.len()));
+            assert_eq!(
+                e.results.with(|r| r.quotes.len()),
+                e.catalog.with(|c| c.search(&e.query.get()).quotes.len())
+            );
         });
     }
 }
