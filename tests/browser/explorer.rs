@@ -297,6 +297,7 @@ fn no_accessibility_violations_in_light_and_dark_themes() {
 fn readable_at_360_pixels_without_sideways_scrolling() {
     browser_test_sized("narrow", (360, 800), |b| async move {
         b.open("?q=democracy").await;
+        assert_eq!(b.eval("return innerWidth").await, 360);
         // On a phone the filters start folded away, so the quotes come first.
         assert_eq!(b.eval("return document.querySelector('.facet-drawer').open").await, false);
         b.eval("document.querySelectorAll('details').forEach(d => d.open = true)").await;

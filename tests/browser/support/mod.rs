@@ -226,7 +226,18 @@ impl Browser {
         if kind != BrowserKind::Chromium {
             let _ = client.set_window_size(size.0, size.1).await;
         }
-        Browser { client, server, kind, _driver: driver, _profile: profile }
+        let browser = Browser { client, server, kind, _driver: driver, _profile: profile };
+        if kind == BrowserKind::Chromium {
+            // A window is never narrower than 500 px; a phone-sized viewport must be emulated.
+            let (width, height) = size;
+            browser
+                .devtools(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+                )
+                .await;
+        }
+        browser
     }
 
     /// Opens a page of the app, `path` relative to its root (e.g. "?theme=democracy"),
