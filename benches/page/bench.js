@@ -109,6 +109,8 @@ window.runEngines = async (file, rounds) => {
       ours: (q) => ours.search(q.qs),
       "minisearch+itemsjs": (q) => {
         const ids = mini.search(q.q, miniOptions).map((r) => r.id);
+        // ItemsJS reads an empty id list as "no restriction"; nothing matched the text.
+        if (ids.length === 0) return 0;
         return items.search({ per_page: 50, ids, filters: q.filters }).pagination.total;
       },
     },

@@ -75,13 +75,14 @@ impl FacetIndex {
         &self.doc_values[self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize]
     }
 
-    /// The quotes having any of `ids` (unknown ids are ignored), or `None` when no known
-    /// id is selected, which leaves the facet unconstrained.
+    /// The quotes having any of `ids`, or `None` when no id is selected, which leaves the
+    /// facet unconstrained. An id no quote has matches nothing (the interface drops such ids
+    /// from a link before asking, with `Catalog::known_only`).
     fn union<'a>(&self, ids: impl Iterator<Item = &'a str>, len: usize) -> Option<Bitset> {
         let mut set: Option<Bitset> = None;
-        for v in ids.filter_map(|id| self.by_id.get(id)) {
+        for id in ids {
             let set = set.get_or_insert_with(|| Bitset::empty(len));
-            for &doc in &self.postings[*v as usize] {
+            for &doc in self.by_id.get(id).map_or(&[][..], |&v| &self.postings[v as usize]) {
                 set.insert(doc);
             }
         }
