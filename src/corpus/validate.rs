@@ -58,12 +58,8 @@ pub fn parse(json: &str) -> Result<Corpus, CorpusError> {
     }
 }
 
-fn ids<'a>(
-    collection: &str,
-    items: impl Iterator<Item = &'a str>,
-    messages: &mut Vec<String>,
-) -> HashSet<&'a str> {
-    let mut seen = HashSet::new();
+fn ids<'a>(collection: &str, items: impl Iterator<Item = &'a str>, messages: &mut Vec<String>) -> IdSet<'a> {
+    let mut seen = IdSet::default();
     for (i, id) in items.enumerate() {
         if id.trim().is_empty() {
             messages.push(format!("{collection}[{i}].id: must not be empty."));
@@ -76,8 +72,11 @@ fn ids<'a>(
     seen
 }
 
+/// Ids are many and short, and a reader's corpus is no adversary: a fast hash suits.
+type IdSet<'a> = HashSet<&'a str, crate::engine::fast_hash::Build>;
+
 fn check_ref(
-    known: &HashSet<&str>,
+    known: &IdSet,
     value: &str,
     what: &str,
     path: impl FnOnce() -> String,

@@ -1,5 +1,7 @@
 use std::collections::HashMap;
 
+use super::fast_hash::Build as FastHash;
+
 use super::{Facet, Index, Query, Results};
 use crate::corpus::{Corpus, Meeting, Quote, Source, Speaker, Statement, Theme};
 
@@ -8,15 +10,15 @@ use crate::corpus::{Corpus, Meeting, Quote, Source, Speaker, Statement, Theme};
 pub struct Catalog {
     pub corpus: Corpus,
     pub index: Index,
-    quote_positions: HashMap<String, u32>,
-    speakers: HashMap<String, usize>,
-    meetings: HashMap<String, usize>,
-    sources: HashMap<String, usize>,
-    themes: HashMap<String, usize>,
-    statements: HashMap<String, usize>,
+    quote_positions: HashMap<String, u32, FastHash>,
+    speakers: HashMap<String, usize, FastHash>,
+    meetings: HashMap<String, usize, FastHash>,
+    sources: HashMap<String, usize, FastHash>,
+    themes: HashMap<String, usize, FastHash>,
+    statements: HashMap<String, usize, FastHash>,
 }
 
-fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize, FastHash> {
     items.iter().enumerate().map(|(i, item)| (id(item).to_owned(), i)).collect()
 }
 

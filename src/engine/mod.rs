@@ -421,7 +421,7 @@ impl WordIndexBuilder {
 
 /// FxHash: much faster than the default SipHash for the many short keys of an index, and
 /// no untrusted party chooses our keys to collide (a corpus is the reader's own).
-mod fast_hash {
+pub(crate) mod fast_hash {
     use std::hash::{BuildHasherDefault, Hasher};
 
     #[derive(Default)]
