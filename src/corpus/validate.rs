@@ -24,38 +24,41 @@ pub fn parse(json: &str) -> Result<Corpus, CorpusError> {
     if json.trim().is_empty() {
         return Err(CorpusError { messages: vec!["The corpus file is empty.".into()] });
     }
-    // Read the version first, so an old or future file gets a message about the version
-    // rather than about whichever field changed. Skimming for one field is cheap.
-    // (A number only: a general JSON value type would cost the wasm bundle dearly.)
-    #[derive(serde::Deserialize)]
-    struct VersionOnly {
-        schema_version: Option<u64>,
-    }
-    if let Ok(VersionOnly { schema_version }) = serde_json::from_str::<VersionOnly>(json) {
-        match schema_version {
-            Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-            Some(v) => {
-                return Err(CorpusError {
-                    messages: vec![format!(
-                        "schema_version: this corpus is version {v}, but this app reads version {SCHEMA_VERSION}."
-                    )],
-                })
+    let corpus: Corpus = match serde_json::from_str::<Corpus>(json) {
+        Ok(corpus) if corpus.schema_version == SCHEMA_VERSION => corpus,
+        Ok(corpus) => return Err(version_error(Some(u64::from(corpus.schema_version)))),
+        Err(e) => {
+            // An old or future file should hear about its version rather than about whichever
+            // field changed; only a file that failed is skimmed for it, so good ones parse once.
+            // (A number only: a general JSON value type would cost the wasm bundle dearly.)
+            #[derive(serde::Deserialize)]
+            struct VersionOnly {
+                schema_version: Option<u64>,
             }
-            None => {
-                return Err(CorpusError {
-                    messages: vec![format!("schema_version: missing; expected the number {SCHEMA_VERSION}.")],
-                })
+            match serde_json::from_str::<VersionOnly>(json) {
+                Ok(VersionOnly { schema_version }) if schema_version != Some(u64::from(SCHEMA_VERSION)) => {
+                    return Err(version_error(schema_version))
+                }
+                _ => return Err(CorpusError { messages: vec![format!("Not a valid corpus file: {e}.")] }),
             }
         }
-    }
-    let corpus: Corpus = serde_json::from_str(json)
-        .map_err(|e| CorpusError { messages: vec![format!("Not a valid corpus file: {e}.")] })?;
+    };
     let messages = check_integrity(&corpus);
     if messages.is_empty() {
         Ok(corpus)
     } else {
         Err(CorpusError { messages })
     }
+}
+
+fn version_error(found: Option<u64>) -> CorpusError {
+    let message = match found {
+        Some(v) => format!(
+            "schema_version: this corpus is version {v}, but this app reads version {SCHEMA_VERSION}."
+        ),
+        None => format!("schema_version: missing; expected the number {SCHEMA_VERSION}."),
+    };
+    CorpusError { messages: vec![message] }
 }
 
 fn ids<'a>(collection: &str, items: impl Iterator<Item = &'a str>, messages: &mut Vec<String>) -> IdSet<'a> {
@@ -250,6 +253,16 @@ mod tests {
         v["schema_version"] = 2.into();
         let err = parse_value(&v).unwrap_err();
         assert!(err.messages[0].contains("version 2"), "{err}");
+    }
+
+    #[test]
+    fn a_future_format_or_a_missing_version_gets_a_version_message() {
+        let mut v = minimal();
+        v["schema_version"] = 3.into();
+        v["quotes"] = serde_json::json!({ "restructured": true });
+        assert!(parse_value(&v).unwrap_err().messages[0].contains("version 3"));
+        v.as_object_mut().unwrap().remove("schema_version");
+        assert!(parse_value(&v).unwrap_err().messages[0].contains("missing"));
     }
 
     #[test]
