@@ -47,10 +47,6 @@ impl Bitset {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
 
-    pub fn capacity(&self) -> usize {
-        self.len
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         self.words.iter().enumerate().flat_map(|(wi, &word)| {
             let mut rest = word;
