@@ -52,12 +52,15 @@ fn ExplorerPage(
     let filters_open = placement.filters_open;
     let active_filters = move || explorer.query.with(|q| q.active_filters().count());
     let quote_count = move || explorer.catalog.with(|c| c.len());
+    // Derived, so a corpus loaded from elsewhere is described as it is.
+    let source_count = move || explorer.catalog.with(|c| c.corpus.sources.len());
     let title = explorer.catalog.with_untracked(|c| c.corpus.title.clone());
 
     let lede = move || {
         format!(
-            "Every quote and statement point from five news articles and readouts, verbatim, each \
+            "Every quote and statement point from {} news articles and readouts, verbatim, each \
              traceable to its line in the source. {} quotes.",
+            source_count(),
             quote_count()
         )
     };

@@ -16,6 +16,10 @@ pub struct Catalog {
     sources: HashMap<String, usize, FastHash>,
     themes: HashMap<String, usize, FastHash>,
     statements: HashMap<String, usize, FastHash>,
+    /// Per statement, its quotes in point order; per variant group, its quotes in corpus
+    /// order. Built once: cards ask for them every time they render.
+    statement_members: HashMap<String, Vec<u32>, FastHash>,
+    variant_groups: HashMap<String, Vec<u32>, FastHash>,
 }
 
 fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize, FastHash> {
@@ -24,7 +28,25 @@ fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize, 
 
 impl Catalog {
     pub fn new(corpus: Corpus) -> Catalog {
+        let mut statement_members: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
+        let mut variant_groups: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
+        for (i, q) in corpus.quotes.iter().enumerate() {
+            if let Some(st) = &q.statement {
+                statement_members.entry(st.id.clone()).or_default().push(i as u32);
+            }
+            if let Some(group) = &q.variant_group {
+                variant_groups.entry(group.clone()).or_default().push(i as u32);
+            }
+        }
+        let point =
+            |i: &u32| corpus.quotes[*i as usize].statement.as_ref().and_then(|s| s.point).unwrap_or(u32::MAX);
+        for members in statement_members.values_mut() {
+            // Numbered points in order first, then the unnumbered passages; ties in source order.
+            members.sort_by_key(|i| (point(i), *i));
+        }
         Catalog {
+            statement_members,
+            variant_groups,
             index: Index::build(&corpus),
             quote_positions: corpus
                 .quotes
@@ -84,28 +106,13 @@ impl Catalog {
     /// The quotes of a statement, numbered points in order first, then its unnumbered
     /// passages, each group in source order.
     pub fn statement_quotes(&self, statement_id: &str) -> Vec<u32> {
-        let mut members: Vec<(u32, u32)> = self
-            .corpus
-            .quotes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, q)| {
-                let st = q.statement.as_ref().filter(|s| s.id == statement_id)?;
-                Some((st.point.unwrap_or(u32::MAX), i as u32))
-            })
-            .collect();
-        members.sort_unstable();
-        members.into_iter().map(|(_, i)| i).collect()
+        self.statement_members.get(statement_id).cloned().unwrap_or_default()
     }
 
     /// Other reports of the same remark, in corpus order.
     pub fn variants(&self, position: u32) -> Vec<u32> {
-        let Some(group) = &self.quote(position).variant_group else {
-            return Vec::new();
-        };
-        (0..self.len() as u32)
-            .filter(|&i| i != position && self.quote(i).variant_group.as_ref() == Some(group))
-            .collect()
+        let group = self.quote(position).variant_group.as_ref().and_then(|g| self.variant_groups.get(g));
+        group.into_iter().flatten().copied().filter(|&i| i != position).collect()
     }
 
     /// The query without filter values this corpus does not have (from an old or edited
