@@ -43,3 +43,10 @@ impl CorpusIndex {
         self.catalog.len()
     }
 }
+
+/// Stops the explorer as a bug would, to check what readers see then (the crash box). The
+/// page must be reloaded afterwards.
+#[wasm_bindgen(js_name = simulateCrash)]
+pub fn simulate_crash() {
+    panic!("simulateCrash() was called: this is the crash box working as intended");
+}

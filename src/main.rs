@@ -1,3 +1,4 @@
 fn main() {
+    quote_explorer::crash::show_on_panic();
     quote_explorer::mount::start();
 }

@@ -31,6 +31,7 @@ pub fn start() {
 fn app_root(document: &web_sys::Document) -> Option<HtmlElement> {
     let root = document.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
     root.set_class_name("qe-app");
+    crate::crash::watch(&root);
     Some(root)
 }
 

@@ -1,6 +1,7 @@
 use leptos::{ev, prelude::*};
 
-use super::{facets::FacetPane, results::Results, search::SearchBar, Explorer, Placement};
+use super::loading::{CorpusPicker, DropZone};
+use super::{facets::FacetPane, results::Results, search::SearchBar, CorpusOrigin, Explorer, Placement};
 use crate::browser::{self, HistoryEntry};
 use crate::engine::{Catalog, Query};
 use crate::{corpus, url_state};
@@ -43,6 +44,7 @@ fn ExplorerPage(
         super::loading::load_from(explorer, source);
     }
     provide_context(explorer);
+    let (title, lede) = (title(), lede());
     if placement.owns_address_bar {
         sync_with_address_bar(explorer);
     }
@@ -51,41 +53,7 @@ fn ExplorerPage(
     }
     let filters_open = placement.filters_open;
     let active_filters = move || explorer.query.with(|q| q.active_filters().count());
-    let quote_count = move || explorer.catalog.with(|c| c.len());
-    // Derived, so a corpus loaded from elsewhere is described as it is.
-    let source_count = move || explorer.catalog.with(|c| c.corpus.sources.len());
-    let title = explorer.catalog.with_untracked(|c| c.corpus.title.clone());
-
-    let lede = move || {
-        format!(
-            "Every quote and statement point from {} news articles and readouts, verbatim, each \
-             traceable to its line in the source. {} quotes.",
-            source_count(),
-            quote_count()
-        )
-    };
-    // An embed sits under its host page's own headings and must not move the host's address.
-    let header = if placement.embedded {
-        view! {
-            <header class="site-header">
-                <h2 class="embed-title">{title}</h2>
-                <p class="lede">{lede}</p>
-            </header>
-        }
-        .into_any()
-    } else {
-        view! {
-            <a class="skip-link" href="#results">"Skip to results"</a>
-            <header class="site-header">
-                <h1>{title}</h1>
-                <p class="lede">{lede}</p>
-            </header>
-        }
-        .into_any()
-    };
-
-    view! {
-        {header}
+    let layout = view! {
         <div class="layout">
             <aside class="filters" aria-label="Search and filters">
                 <SearchBar />
@@ -102,6 +70,52 @@ fn ExplorerPage(
             </aside>
             <Results />
         </div>
+    };
+    // An embed sits under its host page's own headings, shows the corpus its author chose
+    // and must not move the host's address.
+    if placement.embedded {
+        view! {
+            <header class="site-header">
+                <h2 class="embed-title">{title}</h2>
+                <p class="lede">{lede}</p>
+            </header>
+            {layout}
+        }
+        .into_any()
+    } else {
+        view! {
+            <DropZone>
+                <a class="skip-link" href="#results">"Skip to results"</a>
+                <header class="site-header">
+                    <h1>{title}</h1>
+                    <p class="lede">{lede}</p>
+                    <CorpusPicker />
+                </header>
+                {layout}
+            </DropZone>
+        }
+        .into_any()
+    }
+}
+
+/// The corpus's title, as its data gives it.
+fn title() -> impl Fn() -> String + Copy {
+    let explorer = Explorer::use_context();
+    move || explorer.catalog.with(|c| c.corpus.title.clone())
+}
+
+/// One sentence on what the corpus in use is.
+fn lede() -> impl Fn() -> String + Copy {
+    let explorer = Explorer::use_context();
+    move || {
+        let (quotes, sources) = explorer.catalog.with(|c| (c.len(), c.corpus.sources.len()));
+        match explorer.origin.with(|o| matches!(o, CorpusOrigin::Bundled)) {
+            true => format!(
+                "Every quote and statement point from {sources} news articles and readouts, verbatim, each \
+                 traceable to its line in the source. {quotes} quotes."
+            ),
+            false => format!("{quotes} quotes from {sources} sources."),
+        }
     }
 }
 

@@ -27,7 +27,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .filter(|(i, v)| all || *i < FACET_VALUES_SHOWN || q.is_selected(facet, &v.id))
-                    .map(|(i, v)| (i, v.clone()))
+                    .map(|(i, v)| (c.generation, i, v.clone()))
                     .collect::<Vec<_>>()
             })
         })
@@ -35,7 +35,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     view! {
         <fieldset class="facet" data-facet=facet.param()>
             <legend>{facet.label()}</legend>
-            <For each=values key=|(_, value)| value.id.clone() let((position, value))>
+            // A row stands for one value at one place in one corpus: another corpus gets new rows.
+            <For each=values key=|(generation, position, value)| (*generation, *position, value.id.clone()) let((_, position, value))>
                 {
                     let id = value.id.clone();
                     let input_id = format!("facet-{}-{}", facet.param(), value.id);

@@ -2,6 +2,7 @@
 //! the work is done by [`crate::engine`].
 
 mod app;
+mod export_menu;
 mod facets;
 mod loading;
 mod quote_card;
@@ -42,14 +43,26 @@ pub struct RenderedWindow {
     len: usize,
 }
 
-/// What is being loaded in place of the bundled corpus, and how that went.
+/// Which corpus is in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusOrigin {
+    /// The corpus compiled into the app.
+    Bundled,
+    /// A file the reader opened, or the address an embed named.
+    Loaded(String),
+}
+
+/// How loading another corpus goes. Whatever happens, the corpus in use stays usable until a
+/// new one is complete and valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusStatus {
-    /// The corpus in use is complete.
+    /// Nothing is being loaded.
     Ready,
-    /// Loading from this address; `received` bytes so far.
-    Loading { from: String, received: usize },
-    /// Could not load from this address; the corpus in use stays.
+    /// Reading the file: `received` bytes so far, of `total` when known.
+    Reading { from: String, received: u64, total: Option<u64> },
+    /// Read; now being validated and indexed.
+    Checking { from: String },
+    /// Could not be loaded, for these reasons.
     Failed { from: String, messages: Vec<String> },
 }
 
@@ -65,6 +78,9 @@ pub struct Explorer {
     pub placement: Placement,
     window: RwSignal<Option<RenderedWindow>>,
     pub status: RwSignal<CorpusStatus>,
+    pub origin: RwSignal<CorpusOrigin>,
+    /// Counts loads started, so that only the latest one may replace the corpus.
+    loads_started: StoredValue<u64>,
 }
 
 impl Explorer {
@@ -75,7 +91,9 @@ impl Explorer {
         let terms = Memo::new(move |_| query.with(|q| SearchTerms::parse(&q.text)));
         let window = RwSignal::new(None);
         let status = RwSignal::new(CorpusStatus::Ready);
-        Explorer { catalog, query, results, terms, placement, window, status }
+        let origin = RwSignal::new(CorpusOrigin::Bundled);
+        let loads_started = StoredValue::new(0);
+        Explorer { catalog, query, results, terms, placement, window, status, origin, loads_started }
     }
 
     /// How many of the results are rendered.
@@ -95,10 +113,23 @@ impl Explorer {
     }
 
     /// Replaces the corpus, keeping the filters it knows.
-    pub fn replace_catalog(&self, catalog: Catalog) {
+    pub fn replace_catalog(&self, catalog: Catalog, origin: CorpusOrigin) {
         self.query.update(|q| *q = catalog.known_only(q));
         self.catalog.set(Arc::new(catalog));
+        self.origin.set(origin);
         self.status.set(CorpusStatus::Ready);
+    }
+
+    /// Starts a load; the answer identifies it to [`Explorer::is_latest_load`].
+    pub fn start_load(&self) -> u64 {
+        self.loads_started.update_value(|n| *n += 1);
+        self.loads_started.get_value()
+    }
+
+    /// Whether no other load started after this one (a reader may drop a second file while
+    /// the first is still being read).
+    pub fn is_latest_load(&self, load: u64) -> bool {
+        self.loads_started.get_value() == load
     }
 
     pub fn use_context() -> Self {
@@ -132,6 +163,24 @@ mod tests {
     }
 
     #[test]
+    fn each_catalog_is_told_apart_even_from_one_of_the_same_corpus() {
+        let corpus = crate::corpus::bundled().unwrap();
+        let (a, b) = (Catalog::new(corpus.clone()), Catalog::new(corpus));
+        assert_ne!(a.generation, b.generation, "views keyed by generation are rebuilt");
+    }
+
+    #[test]
+    fn only_the_latest_of_overlapping_loads_counts() {
+        Owner::new().with(|| {
+            let e = explorer(10);
+            let first = e.start_load();
+            let second = e.start_load();
+            assert!(!e.is_latest_load(first));
+            assert!(e.is_latest_load(second));
+        });
+    }
+
+    #[test]
     fn replacing_the_corpus_keeps_only_the_filters_it_knows() {
         Owner::new().with(|| {
             let e = explorer(100);
@@ -139,7 +188,7 @@ mod tests {
                 q.select(crate::engine::Facet::Theme, "theme-1");
                 q.select(crate::engine::Facet::Theme, "democracy");
             });
-            e.replace_catalog(Catalog::new(crate::corpus::bundled().unwrap()));
+            e.replace_catalog(Catalog::new(crate::corpus::bundled().unwrap()), CorpusOrigin::Bundled);
             let kept: Vec<String> =
                 e.query.with(|q| q.active_filters().map(|(_, id)| id.to_owned()).collect());
             assert_eq!(kept, ["democracy"]);

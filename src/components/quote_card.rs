@@ -3,7 +3,7 @@ use leptos::{prelude::*, task::spawn_local};
 use super::Explorer;
 use crate::browser;
 use crate::citation::cite;
-use crate::corpus::Quote;
+use crate::corpus::{Quote, Source};
 use crate::engine::text::{highlight, SearchTerms};
 
 /// Text with the words matching the search wrapped in `<mark>`; always text nodes.
@@ -73,7 +73,7 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                 <p class="source">
                     {source.as_ref().map(|s| view! {
                         "Source: " <span class="outlet">{s.outlet.clone()}</span> ", "
-                        <cite>{s.headline.clone()}</cite>
+                        <SourceHeadline source=s.clone() />
                         {s.published.clone().map(|d| format!(", {d}"))}
                     })}
                 </p>
@@ -84,6 +84,20 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
             </details>
             <CardActions quote />
         </article>
+    }
+}
+
+/// The headline, linked to the source online if it has a web address (and only then: a
+/// corpus may carry `javascript:` or other addresses that must never become links).
+#[component]
+fn SourceHeadline(source: Source) -> impl IntoView {
+    let headline = view! { <cite>{source.headline.clone()}</cite> };
+    match source.web_url() {
+        Some(url) => {
+            view! { <a class="source-link" href=url.to_owned() rel="noopener noreferrer">{headline}</a> }
+                .into_any()
+        }
+        None => headline.into_any(),
     }
 }
 
@@ -136,6 +150,14 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
             <p class="locator">
                 {source.as_ref().map(|s| format!("{}: {}, line {} of {}", s.outlet, s.headline, quote.line, s.file))}
             </p>
+            {source.as_ref().and_then(|s| s.url.clone().map(|address| match s.web_url() {
+                Some(url) => view! {
+                    <p class="source-address">"Online: " <a href=url.to_owned() rel="noopener noreferrer">{address}</a></p>
+                }.into_any(),
+                None => view! {
+                    <p class="source-address">"Address given (not a web address, so not a link): " <span>{address}</span></p>
+                }.into_any(),
+            }))}
             {source.and_then(|s| s.outlet_note).map(|note| view! { <p class="note">{note}</p> })}
             {meeting.and_then(|m| m.date_note).map(|note| view! { <p class="note">"Date: " {note}</p> })}
         </section>

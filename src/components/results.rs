@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use super::{quote_card::QuoteCard, Explorer};
-use crate::engine::Facet;
 
 /// The results header, the active filters and the list of quote cards.
 #[component]
@@ -22,12 +21,19 @@ pub fn Results() -> impl IntoView {
                 </p>
                 <ActiveFilters />
             </div>
+            <super::export_menu::ExportButtons />
             <Show when=move || { shown() > 0 } fallback=EmptyResults>
                 <ol class="quote-list">
+                    // Keyed by corpus too: position 3 of another corpus is another quote.
                     <For
-                        each=move || results.with(|r| r.quotes[..explorer.rendered_len()].to_vec())
-                        key=|position| *position
-                        let(position)
+                        each=move || {
+                            let generation = catalog.with(|c| c.generation);
+                            results.with(|r| {
+                                r.quotes[..explorer.rendered_len()].iter().map(|&p| (generation, p)).collect::<Vec<_>>()
+                            })
+                        }
+                        key=|entry| *entry
+                        let((_, position))
                     >
                         <li><QuoteCard position /></li>
                     </For>
@@ -60,8 +66,10 @@ fn ShowMore() -> impl IntoView {
 #[component]
 fn ActiveFilters() -> impl IntoView {
     let Explorer { catalog, query, .. } = Explorer::use_context();
+    // Keyed by corpus too: another corpus may label the same id differently.
     let chips = move || {
-        query.with(|q| q.active_filters().map(|(f, id)| (f, id.to_owned())).collect::<Vec<(Facet, String)>>())
+        let generation = catalog.with(|c| c.generation);
+        query.with(|q| q.active_filters().map(|(f, id)| (generation, f, id.to_owned())).collect::<Vec<_>>())
     };
     let anything_active = move || query.with(|q| q.has_filters() || !q.text.trim().is_empty());
     view! {
@@ -79,7 +87,7 @@ fn ActiveFilters() -> impl IntoView {
                         </button>
                     </li>
                 </Show>
-                <For each=chips key=|chip| chip.clone() let((facet, id))>
+                <For each=chips key=|chip| chip.clone() let((_, facet, id))>
                     {
                         let label = catalog.with_untracked(|c| c.value_label(facet, &id));
                         let description = format!("Remove filter {}: {label}", facet.label());

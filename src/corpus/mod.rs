@@ -7,7 +7,7 @@ mod validate;
 mod verify;
 
 pub use model::*;
-pub use validate::{parse, CorpusError};
+pub use validate::{check_size, megabytes, parse, parse_bytes, CorpusError, MAX_CORPUS_BYTES};
 pub use verify::{lint, normalize_for_comparison, verify_against_sources};
 
 /// The corpus shipped with the app, compiled into the binary so start-up needs no fetch.

@@ -89,6 +89,22 @@ pub struct Source {
     pub published: Option<String>,
     /// Path of the source text, relative to the corpus file.
     pub file: String,
+    /// Where the source is published online. Shown as a link only if it is an http(s) address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Source {
+    /// The source's address, if it is one a reader can safely follow: http or https only,
+    /// never `javascript:`, `data:` or anything else a hostile corpus might carry.
+    pub fn web_url(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let (scheme, rest) = url.split_once("://")?;
+        let web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+        let has_host = !rest.is_empty() && !rest.starts_with('/');
+        let clean = !url.chars().any(|c| c.is_control() || c.is_whitespace() || is_bidi_control(c));
+        (web && has_host && clean).then_some(url)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -164,6 +180,12 @@ pub struct Quote {
     pub variant_group: Option<String>,
 }
 
+/// Characters that reorder the text around them; harmless inside an isolated element, but
+/// never wanted in an address.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -212,6 +234,38 @@ mod tests {
             date_precision,
             date_note: None,
             participants: vec![],
+        }
+    }
+
+    fn source(url: &str) -> Source {
+        Source {
+            id: "s".into(),
+            outlet: "o".into(),
+            outlet_note: None,
+            headline: "h".into(),
+            published: None,
+            file: "f".into(),
+            url: Some(url.into()),
+        }
+    }
+
+    #[test]
+    fn only_http_and_https_addresses_become_links() {
+        assert_eq!(source("https://example.org/a?b=1").web_url(), Some("https://example.org/a?b=1"));
+        assert_eq!(source(" HTTP://example.org ").web_url(), Some("HTTP://example.org"));
+        for hostile in [
+            "javascript:alert(1)",
+            "JavaScript://example.org/%0Aalert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "//example.org",
+            "https:///path-only",
+            "https://exa\nmple.org",
+            "https://example.org/\u{202E}",
+            "ftp://example.org",
+            "",
+        ] {
+            assert_eq!(source(hostile).web_url(), None, "{hostile:?}");
         }
     }
 

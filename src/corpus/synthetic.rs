@@ -152,6 +152,7 @@ pub fn generate(quotes: usize, seed: u64) -> Corpus {
             headline: format!("Report {i}"),
             published: None,
             file: format!("sources/source-{i}.txt"),
+            url: None,
         })
         .collect();
 

@@ -19,36 +19,169 @@ impl fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
+/// The largest corpus file the explorer opens. A 100,000-quote corpus is about 60 MB; far
+/// beyond that, a browser tab runs out of memory before the reader sees anything.
+pub const MAX_CORPUS_BYTES: u64 = 100 * 1024 * 1024;
+
+/// At most this many problems are listed; a systematic mistake repeats in every entry.
+const MAX_MESSAGES: usize = 100;
+
+impl CorpusError {
+    fn one(message: impl Into<String>) -> CorpusError {
+        CorpusError { messages: vec![message.into()] }
+    }
+
+    fn many(mut messages: Vec<String>) -> CorpusError {
+        if messages.len() > MAX_MESSAGES {
+            let more = messages.len() - MAX_MESSAGES;
+            messages.truncate(MAX_MESSAGES);
+            messages.push(format!("… and {more} more problems, not listed."));
+        }
+        CorpusError { messages }
+    }
+}
+
+/// Refuses a file too large to open, before any of it is read.
+pub fn check_size(bytes: u64) -> Result<(), CorpusError> {
+    if bytes <= MAX_CORPUS_BYTES {
+        return Ok(());
+    }
+    Err(CorpusError::one(format!(
+        "The file is {}; the explorer opens corpus files of up to {}.",
+        megabytes(bytes),
+        megabytes(MAX_CORPUS_BYTES)
+    )))
+}
+
+/// A byte count for people: "61.2 MB".
+pub fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb >= 10.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
 /// Parses and validates a corpus. Either the whole corpus is good, or nothing is returned.
 pub fn parse(json: &str) -> Result<Corpus, CorpusError> {
+    check_size(json.len() as u64)?;
     if json.trim().is_empty() {
-        return Err(CorpusError { messages: vec!["The corpus file is empty.".into()] });
+        return Err(CorpusError::one("The corpus file is empty."));
     }
     let corpus: Corpus = match serde_json::from_str::<Corpus>(json) {
         Ok(corpus) if corpus.schema_version == SCHEMA_VERSION => corpus,
         Ok(corpus) => return Err(version_error(Some(u64::from(corpus.schema_version)))),
-        Err(e) => {
-            // An old or future file should hear about its version rather than about whichever
-            // field changed; only a file that failed is skimmed for it, so good ones parse once.
-            // (A number only: a general JSON value type would cost the wasm bundle dearly.)
-            #[derive(serde::Deserialize)]
-            struct VersionOnly {
-                schema_version: Option<u64>,
-            }
-            match serde_json::from_str::<VersionOnly>(json) {
-                Ok(VersionOnly { schema_version }) if schema_version != Some(u64::from(SCHEMA_VERSION)) => {
-                    return Err(version_error(schema_version))
-                }
-                _ => return Err(CorpusError { messages: vec![format!("Not a valid corpus file: {e}.")] }),
-            }
-        }
+        // Good files parse once; only a failed one is read again to say where it went wrong.
+        Err(first) => return Err(explain_parse_failure(json, &first)),
     };
     let messages = check_integrity(&corpus);
     if messages.is_empty() {
         Ok(corpus)
     } else {
-        Err(CorpusError { messages })
+        Err(CorpusError::many(messages))
     }
+}
+
+/// Parses a corpus file as read from disk or the network: UTF-8 text, with or without a
+/// byte-order mark.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Corpus, CorpusError> {
+    check_size(bytes.len() as u64)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        CorpusError::one(format!(
+            "Not text: byte {} is not UTF-8. A corpus is a JSON file in UTF-8 text.",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    parse(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+}
+
+/// The top-level fields of a corpus, in the order the schema lists them.
+const FIELDS: [&str; 8] =
+    ["schema_version", "title", "themes", "speakers", "meetings", "sources", "statements", "quotes"];
+
+/// Reads a corpus that failed to parse entry by entry, so that every broken entry is named
+/// with its field, not only the first. (Entries are kept as raw text: a general JSON value
+/// type would cost the wasm bundle dearly.)
+fn explain_parse_failure(json: &str, first: &serde_json::Error) -> CorpusError {
+    use serde_json::value::RawValue;
+    use std::collections::BTreeMap;
+
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(json) {
+        Ok(top) => top,
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return CorpusError::one(format!("Not JSON: {e}. A corpus is a JSON file in the corpus schema."))
+        }
+        Err(_) => {
+            return CorpusError::one(format!(
+                "Not a corpus: the file must hold one JSON object with the fields {}.",
+                FIELDS.join(", ")
+            ))
+        }
+    };
+    // An old or future file should hear about its version rather than about whichever
+    // field changed.
+    let version = top.get("schema_version").map(|raw| serde_json::from_str::<u64>(raw.get()).ok());
+    match version {
+        None => return version_error(None),
+        Some(Some(v)) if v != u64::from(SCHEMA_VERSION) => return version_error(Some(v)),
+        Some(None) => {
+            return CorpusError::one(format!("schema_version: expected the number {SCHEMA_VERSION}."))
+        }
+        Some(Some(_)) => {}
+    }
+    let mut messages = Vec::new();
+    for key in top.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
+        messages.push(format!("{key}: not a corpus field; the fields are {}.", FIELDS.join(", ")));
+    }
+    for field in FIELDS.iter().filter(|f| !top.contains_key(**f)) {
+        messages.push(format!("{field}: missing."));
+    }
+    if let Some(title) = top.get("title") {
+        if serde_json::from_str::<String>(title.get()).is_err() {
+            messages.push("title: expected text.".into());
+        }
+    }
+    let collections: [(&str, EntryCheck); 6] = [
+        ("themes", entry_problem::<super::Theme>),
+        ("speakers", entry_problem::<super::Speaker>),
+        ("meetings", entry_problem::<super::Meeting>),
+        ("sources", entry_problem::<super::Source>),
+        ("statements", entry_problem::<super::Statement>),
+        ("quotes", entry_problem::<super::Quote>),
+    ];
+    for (name, problem) in collections {
+        let Some(raw) = top.get(name) else { continue };
+        let Ok(entries) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
+            messages.push(format!("{name}: expected a list of entries."));
+            continue;
+        };
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(problem) = problem(entry.get()) {
+                messages.push(format!("{name}[{i}]{problem}"));
+            }
+        }
+    }
+    if messages.is_empty() {
+        // Not expected: every way the full parse can fail is covered above.
+        messages.push(format!("Not a valid corpus file: {first}."));
+    }
+    CorpusError::many(messages)
+}
+
+/// Checks one entry's JSON against its type.
+type EntryCheck = fn(&str) -> Option<String>;
+
+/// What is wrong with one entry, as `.field: what` (or `: what` for the entry as a whole).
+fn entry_problem<T: serde::de::DeserializeOwned>(json: &str) -> Option<String> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let error = serde_path_to_error::deserialize::<_, T>(&mut deserializer).err()?;
+    let path = error.path().to_string();
+    let error = error.into_inner().to_string();
+    // The position is within the entry, which would mislead more than help.
+    let what = error.rfind(" at line ").map_or(error.as_str(), |end| &error[..end]);
+    let field = if path == "." { String::new() } else { format!(".{path}") };
+    Some(format!("{field}: {what}."))
 }
 
 fn version_error(found: Option<u64>) -> CorpusError {
@@ -58,7 +191,7 @@ fn version_error(found: Option<u64>) -> CorpusError {
         ),
         None => format!("schema_version: missing; expected the number {SCHEMA_VERSION}."),
     };
-    CorpusError { messages: vec![message] }
+    CorpusError::one(message)
 }
 
 fn ids<'a>(collection: &str, items: impl Iterator<Item = &'a str>, messages: &mut Vec<String>) -> IdSet<'a> {
@@ -267,8 +400,120 @@ mod tests {
 
     #[test]
     fn rejects_empty_and_non_json_input() {
-        assert!(parse("  ").unwrap_err().messages[0].contains("empty"));
-        assert!(parse("<html>").unwrap_err().messages[0].contains("Not a valid corpus"));
+        assert_eq!(parse("  ").unwrap_err().messages, ["The corpus file is empty."]);
+        let not_json = parse("<html>").unwrap_err().messages;
+        assert!(not_json[0].starts_with("Not JSON: expected value at line 1 column 1."), "{not_json:?}");
+        let truncated = parse(&minimal().to_string()[..100]).unwrap_err().messages;
+        assert!(truncated[0].starts_with("Not JSON: EOF while parsing"), "{truncated:?}");
+    }
+
+    #[test]
+    fn a_file_is_read_as_utf8_text_with_or_without_a_byte_order_mark() {
+        let json = minimal().to_string();
+        assert!(parse_bytes(json.as_bytes()).is_ok());
+        assert!(parse_bytes(format!("\u{FEFF}{json}").as_bytes()).is_ok());
+        let mut binary = json.into_bytes();
+        binary[3] = 0xFF;
+        assert_eq!(
+            parse_bytes(&binary).unwrap_err().messages,
+            ["Not text: byte 4 is not UTF-8. A corpus is a JSON file in UTF-8 text."]
+        );
+    }
+
+    #[test]
+    fn json_that_is_not_an_object_is_not_a_corpus() {
+        for json in ["[]", "42", "\"quotes\"", "null"] {
+            let err = parse(json).unwrap_err();
+            assert!(err.messages[0].starts_with("Not a corpus: the file must hold one JSON object"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_reading_with_its_size() {
+        let err = check_size(200 * 1024 * 1024).unwrap_err();
+        assert_eq!(err.messages, ["The file is 200 MB; the explorer opens corpus files of up to 100 MB."]);
+        assert!(check_size(MAX_CORPUS_BYTES).is_ok());
+        assert!(check_size(61_249_028).is_ok(), "the 100,000-quote benchmark corpus opens");
+    }
+
+    #[test]
+    fn deeply_nested_junk_is_refused_without_overflowing_the_stack() {
+        // Parsed on a thread with a wasm-sized stack (1 MiB) to show the depth limit holds.
+        let outcome = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(|| {
+                let depth = 100_000;
+                let arrays = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+                let in_a_field = format!(
+                    r#"{{"schema_version":1,"title":{}{}{}}}"#,
+                    "{\"a\":".repeat(depth),
+                    "0",
+                    "}".repeat(depth)
+                );
+                (parse(&arrays).unwrap_err(), parse(&in_a_field).unwrap_err())
+            })
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert!(outcome.0.messages[0].starts_with("Not a corpus"), "{:?}", outcome.0);
+        assert!(outcome.1.messages.contains(&"title: expected text.".to_owned()), "{:?}", outcome.1);
+    }
+
+    #[test]
+    fn schema_errors_name_every_broken_entry_and_its_field() {
+        let mut v = minimal();
+        let good = v["quotes"][0].clone();
+        v["quotes"][0]["kind"] = "quip".into();
+        v["quotes"].as_array_mut().unwrap().push(good.clone());
+        let mut no_text = good.clone();
+        no_text.as_object_mut().unwrap().remove("text");
+        no_text["id"] = "q3".into();
+        v["quotes"].as_array_mut().unwrap().push(no_text);
+        v["quotes"][1]["statement"] = serde_json::json!({ "id": "s", "point": "two" });
+        v["speakers"][0]["colour"] = "red".into();
+        v["extra"] = true.into();
+        let err = parse_value(&v).unwrap_err();
+        assert_eq!(
+            err.messages,
+            [
+                "extra: not a corpus field; the fields are schema_version, title, themes, speakers, meetings, sources, statements, quotes.",
+                "speakers[0].colour: unknown field `colour`, expected one of `id`, `name`, `aliases`, `role`, `country`, `kind`.",
+                "quotes[0].kind: unknown variant `quip`, expected one of `direct_quote`, `reported_statement`, `statement_point`.",
+                "quotes[1].statement.point: invalid type: string \"two\", expected u32.",
+                "quotes[2]: missing field `text`.",
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_collections_and_wrong_shapes_are_named() {
+        let mut v = minimal();
+        v.as_object_mut().unwrap().remove("statements");
+        v["themes"] = "democracy".into();
+        v["title"] = 7.into();
+        let err = parse_value(&v).unwrap_err();
+        assert_eq!(
+            err.messages,
+            ["statements: missing.", "title: expected text.", "themes: expected a list of entries."]
+        );
+    }
+
+    #[test]
+    fn a_flood_of_problems_is_listed_up_to_a_limit() {
+        let mut v = minimal();
+        let q = v["quotes"][0].clone();
+        let quotes: Vec<_> = (0..500)
+            .map(|i| {
+                let mut q = q.clone();
+                q["id"] = format!("q{i}").into();
+                q["speaker"] = "nobody".into();
+                q
+            })
+            .collect();
+        v["quotes"] = quotes.into();
+        let err = parse_value(&v).unwrap_err();
+        assert_eq!(err.messages.len(), MAX_MESSAGES + 1);
+        assert_eq!(err.messages.last().unwrap(), "… and 400 more problems, not listed.");
     }
 
     #[test]

@@ -8,6 +8,8 @@ use crate::corpus::{Corpus, Meeting, Quote, Source, Speaker, Statement, Theme};
 /// A loaded corpus with its index and look-ups by id: everything the interface reads.
 #[derive(Debug)]
 pub struct Catalog {
+    /// Tells catalogs apart, so that views keyed by position in one are not reused for another.
+    pub generation: u64,
     pub corpus: Corpus,
     pub index: Index,
     quote_positions: HashMap<String, u32, FastHash>,
@@ -44,7 +46,9 @@ impl Catalog {
             // Numbered points in order first, then the unnumbered passages; ties in source order.
             members.sort_by_key(|i| (point(i), *i));
         }
+        static CATALOGS_MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Catalog {
+            generation: CATALOGS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             statement_members,
             variant_groups,
             index: Index::build(&corpus),

@@ -129,8 +129,10 @@ pub struct Results {
 }
 
 impl Results {
+    /// The count of the value at `value` in the facet's display order (0 for a value the
+    /// results' corpus does not have).
     pub fn count(&self, facet: Facet, value: usize) -> u32 {
-        self.counts[facet.slot()][value]
+        self.counts[facet.slot()].get(value).copied().unwrap_or(0)
     }
 }
 
@@ -216,6 +218,11 @@ impl Index {
     /// A facet's values, in display order.
     pub fn values(&self, facet: Facet) -> &[FacetValue] {
         &self.facets[facet.slot()].values
+    }
+
+    /// The values quote `doc` has in a facet, as positions in the facet's display order.
+    pub fn values_of(&self, facet: Facet, doc: u32) -> &[u16] {
+        self.facets[facet.slot()].values_of(doc)
     }
 
     /// Looks up a facet value by id.

@@ -7,4 +7,5 @@ mod support;
 mod everywhere;
 mod explorer;
 mod hosted;
+mod own_corpus;
 mod screenshots;

@@ -405,10 +405,19 @@ where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = Browser> + Send + 'static,
 {
+    browser_test_in(name, size, &dist_dir(), test)
+}
+
+/// Like [`browser_test_sized`], serving `root` instead of `dist/`.
+pub fn browser_test_in<F, Fut>(name: &str, size: (u32, u32), root: &Path, test: F)
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = Browser> + Send + 'static,
+{
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     runtime.block_on(async {
         let kind = BrowserKind::from_env();
-        let browser = Browser::start(kind, size, &dist_dir()).await;
+        let browser = Browser::start(kind, size, root).await;
         let client = browser.client.clone();
         let run = test(browser);
         let outcome = tokio::spawn(async move {

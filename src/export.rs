@@ -1,0 +1,350 @@
+//! The current results as files a reader takes elsewhere: CSV for spreadsheets, JSON in the
+//! corpus schema (so a selection can be opened again, here or anywhere), and Markdown with a
+//! citation under every quote.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::citation::cite;
+use crate::corpus::{Corpus, Quote};
+use crate::engine::{Catalog, Query};
+
+/// A file to hand to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub file_name: String,
+    pub media_type: &'static str,
+    pub contents: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Csv, Format::Json, Format::Markdown];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv;charset=utf-8",
+            Format::Json => "application/json;charset=utf-8",
+            Format::Markdown => "text/markdown;charset=utf-8",
+        }
+    }
+}
+
+/// The quotes at `positions` (in that order), as a file in `format`.
+pub fn export(catalog: &Catalog, query: &Query, positions: &[u32], format: Format) -> Export {
+    let contents = match format {
+        Format::Csv => to_csv(catalog, positions),
+        Format::Json => to_corpus_json(catalog, positions),
+        Format::Markdown => to_markdown(catalog, query, positions),
+    };
+    Export {
+        file_name: format!("quotes-{}.{}", positions.len(), format.extension()),
+        media_type: format.media_type(),
+        contents,
+    }
+}
+
+const CSV_COLUMNS: [&str; 16] = [
+    "id",
+    "text",
+    "kind",
+    "speaker",
+    "role",
+    "meeting",
+    "place",
+    "date",
+    "themes",
+    "outlet",
+    "headline",
+    "source_file",
+    "line",
+    "statement",
+    "point",
+    "citation",
+];
+
+/// RFC 4180 CSV with a byte-order mark, so spreadsheets read the Chinese and Cyrillic text as
+/// UTF-8.
+pub fn to_csv(catalog: &Catalog, positions: &[u32]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    write_csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
+    for &position in positions {
+        let q = catalog.quote(position);
+        let speaker = catalog.speaker(&q.speaker);
+        let meeting = catalog.meeting(&q.meeting);
+        let source = catalog.source(&q.source);
+        let themes: Vec<&str> =
+            q.themes.iter().map(|t| catalog.theme(t).map_or(t.as_str(), |t| t.label.as_str())).collect();
+        let statement = q.statement.as_ref();
+        write_csv_row(
+            &mut out,
+            [
+                q.id.clone(),
+                q.text.clone(),
+                q.kind.label().to_owned(),
+                speaker.map_or_else(|| q.speaker.clone(), |s| s.name.clone()),
+                speaker.map(|s| s.role.clone()).unwrap_or_default(),
+                meeting.map_or_else(|| q.meeting.clone(), |m| m.title.clone()),
+                meeting.map(|m| m.place.clone()).unwrap_or_default(),
+                meeting.map(|m| m.date.clone()).unwrap_or_default(),
+                themes.join("; "),
+                source.map(|s| s.outlet.clone()).unwrap_or_default(),
+                source.map(|s| s.headline.clone()).unwrap_or_default(),
+                source.map(|s| s.file.clone()).unwrap_or_default(),
+                q.line.to_string(),
+                statement.and_then(|s| catalog.statement(&s.id)).map(|s| s.title.clone()).unwrap_or_default(),
+                statement.and_then(|s| s.point).map(|p| p.to_string()).unwrap_or_default(),
+                cite(catalog, q),
+            ],
+        );
+    }
+    out
+}
+
+fn write_csv_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // A cell a spreadsheet would run as a formula starts with an apostrophe instead
+        // (OWASP's advice against CSV injection); spreadsheets hide it.
+        let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        let quoted = formula || cell.contains([',', '"', '\n', '\r']);
+        if quoted {
+            out.push('"');
+        }
+        if formula {
+            out.push('\'');
+        }
+        out.push_str(&cell.replace('"', "\"\""));
+        if quoted {
+            out.push('"');
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The selection as a corpus of its own: the quotes and everything they refer to, valid
+/// against the corpus schema, so it can be opened in the explorer again.
+pub fn to_corpus_json(catalog: &Catalog, positions: &[u32]) -> String {
+    let corpus = &catalog.corpus;
+    let quotes: Vec<&Quote> = positions.iter().map(|&p| catalog.quote(p)).collect();
+    let ids = |f: &dyn Fn(&Quote) -> Vec<&str>| -> HashSet<String> {
+        quotes.iter().flat_map(|q| f(q)).map(str::to_owned).collect()
+    };
+    let statements = ids(&|q| q.statement.iter().map(|s| s.id.as_str()).collect());
+    let mut meetings = ids(&|q| vec![q.meeting.as_str()]);
+    let mut speakers = ids(&|q| vec![q.speaker.as_str()]);
+    for s in corpus.statements.iter().filter(|s| statements.contains(&s.id)) {
+        meetings.insert(s.meeting.clone());
+        speakers.insert(s.speaker.clone());
+    }
+    for m in corpus.meetings.iter().filter(|m| meetings.contains(&m.id)) {
+        speakers.extend(m.participants.iter().cloned());
+    }
+    let themes = ids(&|q| q.themes.iter().map(String::as_str).collect());
+    let sources = ids(&|q| vec![q.source.as_str()]);
+    // A variant group needs two members; one left alone in the selection is no longer one.
+    let mut group_sizes: HashMap<&str, usize> = HashMap::new();
+    for group in quotes.iter().filter_map(|q| q.variant_group.as_deref()) {
+        *group_sizes.entry(group).or_default() += 1;
+    }
+    let kept = |ids: &HashSet<String>, id: &str| ids.contains(id);
+    let selection = Corpus {
+        schema_version: corpus.schema_version,
+        title: corpus.title.clone(),
+        themes: corpus.themes.iter().filter(|t| kept(&themes, &t.id)).cloned().collect(),
+        speakers: corpus.speakers.iter().filter(|s| kept(&speakers, &s.id)).cloned().collect(),
+        meetings: corpus.meetings.iter().filter(|m| kept(&meetings, &m.id)).cloned().collect(),
+        sources: corpus.sources.iter().filter(|s| kept(&sources, &s.id)).cloned().collect(),
+        statements: corpus.statements.iter().filter(|s| kept(&statements, &s.id)).cloned().collect(),
+        quotes: quotes
+            .iter()
+            .map(|&q| {
+                let mut q = q.clone();
+                if q.variant_group.as_deref().is_some_and(|g| group_sizes[g] < 2) {
+                    q.variant_group = None;
+                }
+                q
+            })
+            .collect(),
+    };
+    let mut json = serde_json::to_string_pretty(&selection).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// A readable document: what was selected, then each quote as a block quote with its
+/// citation beneath.
+pub fn to_markdown(catalog: &Catalog, query: &Query, positions: &[u32]) -> String {
+    let mut out = format!("# {}\n\n", escape_markdown(&catalog.corpus.title));
+    let filters: Vec<String> = query
+        .active_filters()
+        .map(|(facet, id)| format!("{}: {}", facet.label(), catalog.value_label(facet, id)))
+        .collect();
+    let mut selection = format!("{} of {} quotes", positions.len(), catalog.len());
+    if !query.text.trim().is_empty() {
+        selection.push_str(&format!(", matching \u{201C}{}\u{201D}", query.text.trim()));
+    }
+    if !filters.is_empty() {
+        selection.push_str(&format!(", filtered by {}", filters.join("; ")));
+    }
+    out.push_str(&escape_markdown(&selection));
+    out.push_str(".\n");
+    for (n, &position) in positions.iter().enumerate() {
+        let q = catalog.quote(position);
+        let speaker = catalog.speaker(&q.speaker).map_or(q.speaker.as_str(), |s| s.name.as_str());
+        let meeting = catalog.meeting(&q.meeting);
+        let occasion =
+            meeting.map_or_else(|| q.meeting.clone(), |m| format!("{}, {}", m.title, m.date_label()));
+        out.push_str(&format!(
+            "\n## {}. {} — {}\n\n",
+            n + 1,
+            escape_markdown(speaker),
+            escape_markdown(&occasion)
+        ));
+        for line in q.text.lines() {
+            out.push_str("> ");
+            out.push_str(&escape_markdown(line));
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(&escape_markdown(&cite(catalog, q)));
+        out.push('\n');
+    }
+    out
+}
+
+/// Makes text read literally in Markdown: no emphasis, links or raw HTML from the data.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+    use crate::engine::Facet;
+
+    fn bundled() -> Catalog {
+        Catalog::new(corpus::bundled().unwrap())
+    }
+
+    fn hostile_catalog(text: &str) -> Catalog {
+        let mut corpus = corpus::bundled().unwrap();
+        corpus.quotes.truncate(1);
+        corpus.quotes[0].text = text.into();
+        Catalog::new(corpus)
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_quote_with_fields_quoted_as_rfc_4180_wants() {
+        let catalog = bundled();
+        let positions: Vec<u32> = (0..catalog.len() as u32).collect();
+        let csv = to_csv(&catalog, &positions);
+        assert!(csv.starts_with("\u{FEFF}id,text,kind,speaker,"));
+        // Rows are counted by record ends outside quoted fields.
+        let mut quoted = false;
+        let mut records = 0;
+        for c in csv.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '\n' if !quoted => records += 1,
+                _ => {}
+            }
+        }
+        assert_eq!(records, catalog.len() + 1);
+        let first = catalog.quote(0);
+        assert!(csv.contains(&format!("\r\n{},", first.id)));
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_escapes_quotes() {
+        let catalog = hostile_catalog("=HYPERLINK(\"http://evil\",\"x\")");
+        let csv = to_csv(&catalog, &[0]);
+        assert!(csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","), "{csv}");
+    }
+
+    #[test]
+    fn json_export_is_a_valid_corpus_of_exactly_the_selection() {
+        let catalog = bundled();
+        let query = {
+            let mut q = Query::default();
+            q.select(Facet::Theme, "democracy");
+            q
+        };
+        let positions = catalog.search(&query).quotes;
+        assert!(positions.len() > 3 && positions.len() < catalog.len());
+        let json = to_corpus_json(&catalog, &positions);
+        let reopened = corpus::parse(&json).expect("the export opens again");
+        let ids: Vec<&str> = reopened.quotes.iter().map(|q| q.id.as_str()).collect();
+        let expected: Vec<&str> = positions.iter().map(|&p| catalog.quote(p).id.as_str()).collect();
+        assert_eq!(ids, expected);
+        assert!(reopened.themes.iter().any(|t| t.id == "democracy"));
+        assert!(reopened.sources.len() <= catalog.corpus.sources.len());
+    }
+
+    #[test]
+    fn json_export_of_any_single_quote_is_valid() {
+        let catalog = bundled();
+        for p in 0..catalog.len() as u32 {
+            let json = to_corpus_json(&catalog, &[p]);
+            if let Err(e) = corpus::parse(&json) {
+                panic!("quote {}: {e}", catalog.quote(p).id);
+            }
+        }
+    }
+
+    #[test]
+    fn markdown_cites_every_quote_and_keeps_hostile_text_literal() {
+        let catalog = bundled();
+        let positions = [0, 1];
+        let md = to_markdown(&catalog, &Query::text("democracy"), &positions);
+        assert!(md.contains("2 of 72 quotes, matching “democracy”"));
+        assert_eq!(md.matches("\n## ").count(), 2);
+        assert_eq!(md.matches("Quote id: ").count(), 2);
+
+        let hostile = hostile_catalog("<img src=x onerror=alert(1)> [click](javascript:alert(1)) *bold*");
+        let md = to_markdown(&hostile, &Query::default(), &[0]);
+        assert!(
+            md.contains("> \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1)) \\*bold\\*"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn file_names_say_how_many_quotes_and_what_kind_of_file() {
+        let catalog = bundled();
+        let e = export(&catalog, &Query::default(), &[0, 1, 2], Format::Markdown);
+        assert_eq!(e.file_name, "quotes-3.md");
+        assert_eq!(e.media_type, "text/markdown;charset=utf-8");
+    }
+}

@@ -1,0 +1,233 @@
+//! Property-based fuzzing of the two parsers that read what strangers write: the corpus
+//! parser (files people bring) and the URL-state parser (links people share). Neither may
+//! panic on any input; what they accept must behave.
+//!
+//! Each property tries `QE_FUZZ_CASES` inputs (default 5,000); every test prints how many
+//! it tried, e.g. `QE_FUZZ_CASES=50000 cargo test --release --test fuzz -- --nocapture`.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use quote_explorer::corpus;
+use quote_explorer::engine::{Catalog, Facet, Query};
+use quote_explorer::url_state;
+
+fn cases() -> u32 {
+    std::env::var("QE_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(5_000)
+}
+
+/// Runs `property` on inputs from `strategy`, then reports how many inputs were tried.
+fn fuzz<S: Strategy>(name: &str, strategy: S, property: impl Fn(S::Value)) {
+    let tried = AtomicUsize::new(0);
+    let mut runner =
+        TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
+    let outcome = runner.run(&strategy, |input| {
+        tried.fetch_add(1, Ordering::Relaxed);
+        property(input);
+        Ok(())
+    });
+    eprintln!("fuzz {name}: {} inputs, no panic", tried.load(Ordering::Relaxed));
+    if let Err(e) = outcome {
+        panic!("{name}: {e}");
+    }
+}
+
+/// A small valid corpus, the seed the mutations start from: a variant group and a
+/// statement's points keep every kind of reference in play.
+fn seed_corpus() -> String {
+    let bundled = corpus::bundled().unwrap();
+    let group = bundled.quotes.iter().find_map(|q| q.variant_group.clone()).unwrap();
+    let statement = bundled.quotes.iter().find_map(|q| q.statement.as_ref().map(|s| s.id.clone())).unwrap();
+    let mut small = bundled.clone();
+    small.quotes = bundled
+        .quotes
+        .iter()
+        .filter(|q| {
+            q.variant_group.as_ref() == Some(&group)
+                || q.statement.as_ref().is_some_and(|s| s.id == statement)
+        })
+        .cloned()
+        .map(|mut q| {
+            if q.variant_group.as_ref() != Some(&group) {
+                q.variant_group = None;
+            }
+            q
+        })
+        .collect();
+    let json = serde_json::to_string(&small).unwrap();
+    let parsed = corpus::parse(&json).expect("the seed corpus is valid");
+    assert!(parsed.quotes.len() >= 4);
+    json
+}
+
+/// Whatever a parse accepts can be indexed and searched.
+fn exercise(json: &str) {
+    match corpus::parse(json) {
+        Ok(corpus) => {
+            let catalog = Catalog::new(corpus);
+            let mut query = Query::text("democracy \"world order\"");
+            if let Some(theme) = catalog.corpus.themes.first() {
+                query.select(Facet::Theme, &theme.id);
+            }
+            let results = catalog.search(&query);
+            assert!(results.quotes.len() <= catalog.len());
+        }
+        Err(e) => {
+            assert!(!e.messages.is_empty(), "a refusal always says why");
+            assert!(e.messages.iter().all(|m| !m.trim().is_empty()));
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Replace(usize, u8),
+    Delete(usize, usize),
+    Insert(usize, String),
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    let fragments = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "null",
+        "0",
+        "-1",
+        "4294967296",
+        "1e999",
+        "true",
+        "\"\"",
+        "\\u0000",
+        "\\ud800",
+        "\"id\"",
+        "\"quotes\"",
+        "[[[[[[[[",
+        "\u{202E}",
+        "<script>",
+    ]);
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Edit::Replace(at, b)),
+        (any::<usize>(), 1usize..40).prop_map(|(at, n)| Edit::Delete(at, n)),
+        (any::<usize>(), fragments).prop_map(|(at, s)| Edit::Insert(at, s.to_owned())),
+    ]
+}
+
+fn apply(seed: &str, edits: &[Edit]) -> String {
+    let mut bytes = seed.as_bytes().to_vec();
+    for edit in edits {
+        if bytes.is_empty() {
+            break;
+        }
+        match edit {
+            Edit::Replace(at, b) => {
+                let at = at % bytes.len();
+                bytes[at] = *b;
+            }
+            Edit::Delete(at, n) => {
+                let at = at % bytes.len();
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            Edit::Insert(at, s) => {
+                let at = at % (bytes.len() + 1);
+                bytes.splice(at..at, s.bytes());
+            }
+        }
+    }
+    // The browser hands the parser text; bytes that are not UTF-8 are refused before it.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn corpus_parser_survives_any_text() {
+    fuzz("corpus parser, arbitrary text", any::<String>(), |text| exercise(&text));
+}
+
+#[test]
+fn corpus_parser_survives_mutated_corpora() {
+    let seed = seed_corpus();
+    fuzz("corpus parser, mutated valid corpus", prop::collection::vec(edit_strategy(), 1..6), |edits| {
+        exercise(&apply(&seed, &edits))
+    });
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "[a-z_\\-<>\"\u{202E} ]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        let key = prop::sample::select(vec![
+            "schema_version",
+            "title",
+            "themes",
+            "speakers",
+            "meetings",
+            "sources",
+            "statements",
+            "quotes",
+            "id",
+            "text",
+            "kind",
+            "speaker",
+            "meeting",
+            "label",
+            "name",
+            "date",
+            "participants",
+            "statement",
+            "point",
+            "variant_group",
+            "url",
+            "x",
+        ]);
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map(key.prop_map(str::to_owned), inner, 0..8)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn corpus_parser_survives_arbitrary_json_in_corpus_shapes() {
+    fuzz("corpus parser, arbitrary JSON with corpus field names", json_value(), |mut value| {
+        // Half the inputs carry the right version, to get past the version check.
+        if let Some(object) = value.as_object_mut() {
+            if object.len() % 2 == 0 {
+                object.insert("schema_version".into(), 1.into());
+            }
+        }
+        exercise(&value.to_string())
+    });
+}
+
+#[test]
+fn url_state_parser_survives_any_query_string_and_its_output_is_stable() {
+    let part = prop_oneof![
+        "[a-z]{1,8}",
+        prop::sample::select(vec!["q", "speaker", "meeting", "theme", "source", "kind", "sort"])
+            .prop_map(str::to_owned),
+        any::<String>(),
+        "(%[0-9A-Fa-f]{0,2}|[&=+?#])+".prop_map(|s| s),
+    ];
+    let query_string = prop::collection::vec((part.clone(), part), 0..12)
+        .prop_map(|pairs| pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"));
+    let text = prop_oneof![query_string, any::<String>()];
+    fuzz("URL-state parser", text, |text| {
+        let query = url_state::parse(&text);
+        let written = url_state::to_query_string(&query);
+        let reread = url_state::parse(&written);
+        assert_eq!(url_state::to_query_string(&reread), written, "a written link reads back the same");
+    });
+}
