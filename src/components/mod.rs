@@ -5,6 +5,7 @@ mod app;
 mod export_menu;
 mod facets;
 mod loading;
+mod overview;
 mod quote_card;
 mod results;
 mod search;

@@ -22,6 +22,7 @@ pub fn Results() -> impl IntoView {
                 <ActiveFilters />
             </div>
             <super::export_menu::ExportButtons />
+            <super::overview::OverviewPanel />
             <Show when=move || { shown() > 0 } fallback=EmptyResults>
                 <ol class="quote-list">
                     // Keyed by corpus too: position 3 of another corpus is another quote.

@@ -3,6 +3,7 @@
 
 mod bitset;
 mod catalog;
+pub mod overview;
 mod query;
 pub mod text;
 

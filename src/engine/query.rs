@@ -113,6 +113,23 @@ impl Query {
         }
     }
 
+    /// Whether `id` is the one value selected in `facet`.
+    pub fn is_only_selected(&self, facet: Facet, id: &str) -> bool {
+        self.selected(facet).eq([id])
+    }
+
+    /// Narrows to exactly `a` and `b` in their two facets (a cell of the theme map: one
+    /// theme at one meeting), replacing those facets' selections; if that is already the
+    /// selection, lifts both instead.
+    pub fn toggle_pair(&mut self, a: (Facet, &str), b: (Facet, &str)) {
+        let already = self.is_only_selected(a.0, a.1) && self.is_only_selected(b.0, b.1);
+        self.filters.retain(|(f, _)| *f != a.0 && *f != b.0);
+        if !already {
+            self.select(a.0, a.1);
+            self.select(b.0, b.1);
+        }
+    }
+
     /// Every selected (facet, value) pair, oldest first.
     pub fn active_filters(&self) -> impl Iterator<Item = (Facet, &str)> {
         self.filters.iter().map(|(f, id)| (*f, id.as_str()))
@@ -172,5 +189,20 @@ mod tests {
         q.clear();
         assert!(!q.has_filters() && q.text.is_empty());
         assert_eq!(q.sort, SortOrder::Relevance);
+    }
+
+    #[test]
+    fn a_map_cell_narrows_to_its_theme_and_meeting_and_a_second_click_lifts_both() {
+        let mut q = Query::default();
+        q.select(Facet::Theme, "democracy");
+        q.select(Facet::Theme, "human-rights");
+        q.select(Facet::Speaker, "wang-yi");
+        let cell = ((Facet::Theme, "security"), (Facet::Meeting, "rome"));
+        q.toggle_pair(cell.0, cell.1);
+        assert!(q.is_only_selected(Facet::Theme, "security") && q.is_only_selected(Facet::Meeting, "rome"));
+        assert!(q.is_selected(Facet::Speaker, "wang-yi"), "other facets are kept");
+        q.toggle_pair(cell.0, cell.1);
+        assert_eq!(q.selected(Facet::Theme).count() + q.selected(Facet::Meeting).count(), 0);
+        assert!(q.is_selected(Facet::Speaker, "wang-yi"));
     }
 }

@@ -7,5 +7,6 @@ mod support;
 mod everywhere;
 mod explorer;
 mod hosted;
+mod overview;
 mod own_corpus;
 mod screenshots;
