@@ -82,6 +82,17 @@ fn activate(action: impl Fn() + Copy + 'static) -> (impl Fn(ev::MouseEvent), imp
     (on_click, on_key)
 }
 
+/// A mark that toggles one facet value: whether it is selected, and its click and key handlers.
+fn toggles(
+    query: RwSignal<crate::engine::Query>,
+    facet: Facet,
+    id: StoredValue<String>,
+) -> (impl Fn() -> bool + Copy, impl Fn(ev::MouseEvent), impl Fn(ev::KeyboardEvent)) {
+    let selected = move || query.with(|q| q.is_selected(facet, &id.get_value()));
+    let (on_click, on_key) = activate(move || query.update(|q| q.toggle(facet, &id.get_value())));
+    (selected, on_click, on_key)
+}
+
 fn quotes(n: u32) -> String {
     if n == 1 {
         "1 quote".into()
@@ -131,9 +142,7 @@ fn Timeline(shape: Memo<Shape>, overview: Memo<Overview>) -> impl IntoView {
             shape.meetings.into_iter().zip(xs).zip(lanes).enumerate().map(|(i, ((mark, x), lane))| {
                 let shown = move || overview.with(|o| o.meetings.get(i).map_or(0, |m| m.shown));
                 let id = StoredValue::new(mark.id.clone());
-                let selected = move || query.with(|q| q.is_selected(Facet::Meeting, &id.get_value()));
-                let (on_click, on_key) =
-                    activate(move || query.update(|q| q.toggle(Facet::Meeting, &id.get_value())));
+                let (selected, on_click, on_key) = toggles(query, Facet::Meeting, id);
                 let label_y = AXIS_Y + LARGEST_RADIUS + 22.0 + lane as f64 * LANE_HEIGHT;
                 let outer = radius(mark.total, largest);
                 let total = mark.total;
@@ -202,8 +211,7 @@ fn ThemeMap(shape: Memo<Shape>, overview: Memo<Overview>) -> impl IntoView {
         let columns = shape.meetings.iter().enumerate().map(|(column, mark)| {
             let x = ROW_HEADER_WIDTH + column as f64 * CELL_WIDTH + CELL_WIDTH / 2.0;
             let id = StoredValue::new(mark.id.clone());
-            let (on_click, on_key) = activate(move || query.update(|q| q.toggle(Facet::Meeting, &id.get_value())));
-            let selected = move || query.with(|q| q.is_selected(Facet::Meeting, &id.get_value()));
+            let (selected, on_click, on_key) = toggles(query, Facet::Meeting, id);
             let year = mark.date_label.rsplit(' ').next().unwrap_or_default().to_owned();
             view! {
                 <g
@@ -225,8 +233,7 @@ fn ThemeMap(shape: Memo<Shape>, overview: Memo<Overview>) -> impl IntoView {
         let rows = shape.themes.iter().enumerate().map(|(row, (theme_id, theme_label))| {
             let y = COLUMN_HEADER_HEIGHT + row as f64 * CELL_HEIGHT;
             let theme = StoredValue::new(theme_id.clone());
-            let (on_click, on_key) = activate(move || query.update(|q| q.toggle(Facet::Theme, &theme.get_value())));
-            let selected = move || query.with(|q| q.is_selected(Facet::Theme, &theme.get_value()));
+            let (selected, on_click, on_key) = toggles(query, Facet::Theme, theme);
             let cells = shape.meetings.iter().enumerate().map(|(column, mark)| {
                 let count = move || overview.with(|o| o.cells.get(row).and_then(|r| r.get(column)).copied().unwrap_or(0));
                 let share = move || match largest.get() {
