@@ -1,20 +1,20 @@
-//! The only module that talks to the browser directly: the address bar, history and the
-//! clipboard. Everything else is plain Rust.
+//! The calls into the browser that the rest of the app needs and Leptos does not give:
+//! the address bar and history, the clipboard, constructed stylesheets, reading files and
+//! fetching with progress, and downloads. `gloo` covers the common parts; `web-sys` is used
+//! directly where gloo has no equivalent (streams with progress, adopted stylesheets).
 
+use gloo::utils::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
-
-fn location() -> Option<web_sys::Location> {
-    web_sys::window().map(|w| w.location())
-}
+use wasm_bindgen_futures::JsFuture;
 
 /// The current query string, with its leading `?` (or empty).
 pub fn query_string() -> String {
-    location().and_then(|l| l.search().ok()).unwrap_or_default()
+    window().location().search().unwrap_or_default()
 }
 
 /// The fragment without its `#`, percent-decoded.
 pub fn fragment() -> String {
-    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let hash = window().location().hash().unwrap_or_default();
     crate::url_state::decode(hash.strip_prefix('#').unwrap_or(&hash))
 }
 
@@ -29,9 +29,8 @@ pub enum HistoryEntry {
 
 /// Puts `query_string` in the address bar, keeping the path and dropping the fragment.
 pub fn set_query_string(query_string: &str, entry: HistoryEntry) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
-    let path = window.location().pathname().unwrap_or_default();
+    let history = gloo::utils::history();
+    let path = window().location().pathname().unwrap_or_default();
     let url = format!("{path}{query_string}");
     // A page opened from disk or in a sandbox may refuse history changes; the view still works.
     let _ = match entry {
@@ -42,25 +41,27 @@ pub fn set_query_string(query_string: &str, entry: HistoryEntry) {
 
 /// Copies text to the clipboard; the answer says whether the browser allowed it.
 pub async fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let promise = window.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+    JsFuture::from(window().navigator().clipboard().write_text(text)).await.is_ok()
 }
 
-/// Whether the window is wide enough to show the filters beside the results.
-pub fn is_wide_screen() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(min-width: 52rem)").ok().flatten())
-        .is_some_and(|m| m.matches())
+/// Whether the window is at least `rem` root-font-sizes wide.
+pub fn viewport_is_at_least_rem(rem: f64) -> bool {
+    window().match_media(&format!("(min-width: {rem}rem)")).ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// The page's root font size in pixels (what `1rem` is, inside embeds too).
+pub fn rem_in_pixels() -> f64 {
+    let root = document().document_element();
+    let size = root
+        .and_then(|root| window().get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok());
+    size.and_then(|s| s.trim_end_matches("px").parse().ok()).unwrap_or(16.0)
 }
 
 /// Opens the `<details>` of the element with this id, scrolls it into view and moves the
 /// keyboard focus to it, if it exists.
 pub fn open_and_scroll_to(id: &str) -> bool {
-    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    let Some(element) = element else { return false };
+    let Some(element) = document().get_element_by_id(id) else { return false };
     if let Ok(Some(details)) = element.query_selector("details") {
         let _ = details.set_attribute("open", "");
     }
@@ -98,9 +99,8 @@ pub fn adopt_stylesheet_in_shadow(shadow: &web_sys::ShadowRoot, css: &str) {
 
 /// Resolves `src` against the page's address, if it stays on the page's own origin.
 pub fn same_origin_url(src: &str) -> Option<String> {
-    let location = web_sys::window()?.location();
-    let base = location.href().ok()?;
-    let url = web_sys::Url::new_with_base(src, &base).ok()?;
+    let location = window().location();
+    let url = web_sys::Url::new_with_base(src, &location.href().ok()?).ok()?;
     (url.origin() == location.origin().ok()?).then(|| url.href())
 }
 
@@ -112,7 +112,6 @@ async fn read_stream(
     limit: u64,
     on_progress: &dyn Fn(u64),
 ) -> Result<Vec<u8>, String> {
-    use wasm_bindgen_futures::JsFuture;
     let reader: web_sys::ReadableStreamDefaultReader =
         stream.get_reader().dyn_into().map_err(|_| "the file could not be read".to_owned())?;
     let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(limit) as usize);
@@ -152,10 +151,8 @@ pub async fn fetch_bytes(
     limit: u64,
     on_progress: &dyn Fn(u64, Option<u64>),
 ) -> Result<Vec<u8>, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
     let response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| format!("Could not reach {url}."))?;
+        JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| format!("Could not reach {url}."))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "Not an HTTP response.".to_owned())?;
     if !response.ok() {
         return Err(format!("{url} answered {} {}.", response.status(), response.status_text()));
@@ -178,42 +175,27 @@ pub async fn fetch_bytes(
 /// blocking step is on screen while it runs.
 pub async fn after_next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        // A frame callback runs before the paint; a task queued from it runs after.
-        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
-            }
+        // A frame callback runs before the paint; a timer set from it runs after.
+        leptos::prelude::request_animation_frame(move || {
+            gloo::timers::callback::Timeout::new(0, move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            })
+            .forget();
         });
-        let _ = window.request_animation_frame(after_paint.unchecked_ref());
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Hands `contents` to the reader as a downloaded file.
 pub fn download(file_name: &str, media_type: &str, contents: &str) -> Result<(), String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(media_type);
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser refused to make the file".to_owned())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser refused to make the file".to_owned())?;
+    let blob = gloo::file::Blob::new_with_options(contents, Some(media_type));
+    let url = gloo::file::ObjectUrl::from(blob);
     let link: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| "no link")?.unchecked_into();
+        document().create_element("a").map_err(|_| "the browser refused to make the link")?.unchecked_into();
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
-    // Revoked later: some browsers start reading the file only after the click returns.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-    }
+    // Revoked (when dropped) a minute later: some browsers read the file only after the click.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
     Ok(())
 }

@@ -204,7 +204,7 @@ pub fn to_markdown(catalog: &Catalog, query: &Query, positions: &[u32]) -> Strin
         .map(|(facet, id)| format!("{}: {}", facet.label(), catalog.value_label(facet, id)))
         .collect();
     let mut selection = format!("{} of {} quotes", positions.len(), catalog.len());
-    if !query.text.trim().is_empty() {
+    if query.has_text() {
         selection.push_str(&format!(", matching \u{201C}{}\u{201D}", query.text.trim()));
     }
     if !filters.is_empty() {
@@ -328,7 +328,7 @@ mod tests {
         let catalog = bundled();
         let positions = [0, 1];
         let md = to_markdown(&catalog, &Query::text("democracy"), &positions);
-        assert!(md.contains("2 of 72 quotes, matching “democracy”"));
+        assert!(md.contains(&format!("2 of {} quotes, matching “democracy”", catalog.len())));
         assert_eq!(md.matches("\n## ").count(), 2);
         assert_eq!(md.matches("Quote id: ").count(), 2);
 

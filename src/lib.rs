@@ -2,16 +2,16 @@
 //! democracy, human rights, multilateralism and world order (2021-2022), verbatim and
 //! traceable to the source.
 //!
+//! The layers, each using only those above it in this list:
 //! - [`corpus`]: the data model, loading and validation (pure).
-//! - [`engine`]: the filter and search index (pure).
-//! - [`url_state`]: the view state as a URL query string (pure).
-//! - [`citation`]: plain-text citations (pure).
-//! - [`export`]: the current results as CSV, JSON and Markdown files (pure).
-//! - [`components`]: the Leptos user interface, thin over the above.
-//! - [`browser`]: the few calls into the browser (URL, history, clipboard, styles).
-//! - [`js_api`]: the engine for JavaScript callers (and the benchmark).
+//! - [`engine`]: the index, search, counts, and what a card or the overview shows (pure).
+//! - [`url_state`], [`citation`], [`export`]: the view as a link, citations, files (pure).
+//! - [`browser`]: the calls into the browser (address bar, clipboard, files, downloads).
+//! - [`store`]: the explorer's state, with the one gate every change of view passes.
+//! - [`components`]: the Leptos user interface, rendering what the engine builds.
 //! - [`crash`]: the message shown instead of a blank page if the explorer hits a bug.
 //! - [`mount`]: where the explorer appears: the whole page, or embeds in a host page.
+//! - [`js_api`]: the engine for JavaScript callers (and the benchmark).
 
 pub mod browser;
 pub mod citation;
@@ -22,4 +22,5 @@ pub mod engine;
 pub mod export;
 pub mod js_api;
 pub mod mount;
+pub mod store;
 pub mod url_state;

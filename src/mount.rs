@@ -7,14 +7,26 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::browser;
-use crate::components::{App, Placement, STYLESHEET};
+use crate::components::App;
+use crate::store::{address, Placement};
 use crate::url_state;
+
+/// The stylesheet, compiled in so that embeds can apply it inside their shadow roots.
+pub const STYLESHEET: &str = include_str!("../style/main.css");
+
+/// The width, in rem, from which the filters sit beside the results: the stylesheet's one
+/// `@container explorer (min-width: …rem)` rule, read from the stylesheet itself so the two
+/// cannot disagree.
+pub fn wide_layout_rem(stylesheet: &str) -> Option<f64> {
+    let rule = "@container explorer (min-width: ";
+    let start = stylesheet.find(rule)? + rule.len();
+    let rest = &stylesheet[start..];
+    rest[..rest.find("rem)")?].trim().parse().ok()
+}
 
 /// Mounts into every embed element if the page has any, else takes the whole page.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    let document = gloo::utils::document();
     let embeds = document.query_selector_all("[data-quote-explorer]").ok();
     let embeds: Vec<Element> = embeds
         .map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
@@ -35,15 +47,19 @@ fn app_root(document: &web_sys::Document) -> Option<HtmlElement> {
     Some(root)
 }
 
+fn breakpoint_rem() -> f64 {
+    wide_layout_rem(STYLESHEET).unwrap_or(52.0)
+}
+
 fn mount_page(document: &web_sys::Document) {
     browser::adopt_stylesheet_in_document(document, STYLESHEET);
     let (Some(body), Some(root)) = (document.body(), app_root(document)) else {
         return;
     };
     let _ = body.append_child(&root);
-    let initial = url_state::parse(&browser::query_string());
-    let placement =
-        Placement { owns_address_bar: true, embedded: false, filters_open: browser::is_wide_screen() };
+    let initial = address::read();
+    let filters_open = browser::viewport_is_at_least_rem(breakpoint_rem());
+    let placement = Placement { owns_address_bar: true, embedded: false, filters_open };
     mount_to(root, move || view! { <App initial placement source=None /> }).forget();
 }
 
@@ -59,14 +75,27 @@ fn mount_embed(document: &web_sys::Document, host: &Element) {
     let _ = shadow.append_child(&root);
     // Only an embed that asks for it reads and writes the host page's address.
     let owns_address_bar = host.has_attribute("data-url-state");
-    let from_attributes = url_state::from_attributes(|name| host.get_attribute(name));
     let initial = if owns_address_bar && !browser::query_string().is_empty() {
-        url_state::parse(&browser::query_string())
+        address::read()
     } else {
-        from_attributes
+        url_state::from_attributes(|name| host.get_attribute(name))
     };
-    let placement = Placement { owns_address_bar, embedded: true, filters_open: host.client_width() >= 832 };
+    let filters_open = f64::from(host.client_width()) >= breakpoint_rem() * browser::rem_in_pixels();
+    let placement = Placement { owns_address_bar, embedded: true, filters_open };
     // Another corpus to show instead of the bundled one.
     let source = host.get_attribute("data-src");
     mount_to(root, move || view! { <App initial placement source /> }).forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_breakpoint_is_read_from_the_stylesheet() {
+        assert_eq!(wide_layout_rem(STYLESHEET), Some(52.0));
+        assert_eq!(STYLESHEET.matches("@container explorer").count(), 1, "one breakpoint, one rule");
+        assert_eq!(wide_layout_rem("@container explorer (min-width: 40.5rem) {}"), Some(40.5));
+        assert_eq!(wide_layout_rem("nothing here"), None);
+    }
 }

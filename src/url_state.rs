@@ -70,7 +70,7 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Query {
 /// Writes the query string for a view, `""` for the default view, else starting with `?`.
 pub fn to_query_string(query: &Query) -> String {
     let mut pairs = Vec::new();
-    if !query.text.trim().is_empty() {
+    if query.has_text() {
         pairs.push(format!("q={}", encode(&query.text)));
     }
     for (facet, id) in query.active_filters() {

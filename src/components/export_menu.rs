@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use super::Explorer;
 use crate::browser;
 use crate::export::{export, Format};
+use crate::store::Store;
 
 /// Saves the current results (all of them, not only those rendered) as a file.
 #[component]
 pub fn ExportButtons() -> impl IntoView {
-    let Explorer { catalog, query, results, .. } = Explorer::use_context();
+    let Store { catalog, query, results, .. } = Store::use_context();
     let (status, set_status) = signal(String::new());
     let save = move |format: Format| {
         let file = catalog.with_untracked(|c| {

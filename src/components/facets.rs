@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::Explorer;
 use crate::engine::Facet;
+use crate::store::Store;
 
 /// Values a facet lists before "show all".
 const FACET_VALUES_SHOWN: usize = 12;
@@ -14,7 +14,8 @@ pub fn FacetPane() -> impl IntoView {
 
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
-    let Explorer { catalog, query, results, .. } = Explorer::use_context();
+    let store = Store::use_context();
+    let Store { catalog, query, results, .. } = store;
     let expanded = RwSignal::new(false);
     let total_values = move || catalog.with(|c| c.index.values(facet).len());
     // A long facet shows its first values and whatever is selected, until "show all".
@@ -52,7 +53,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                                 id=input_id.clone()
                                 value=id.clone()
                                 prop:checked=checked
-                                on:change=move |_| query.update(|q| q.toggle(facet, &id))
+                                on:change=move |_| store.update_query(|q| q.toggle(facet, &id))
                             />
                             <label for=input_id>
                                 <span class="value-label">{value.label.clone()}</span>

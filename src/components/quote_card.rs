@@ -1,10 +1,11 @@
 use leptos::{prelude::*, task::spawn_local};
 
-use super::Explorer;
 use crate::browser;
 use crate::citation::cite;
-use crate::corpus::{Quote, Source};
-use crate::engine::text::{highlight, SearchTerms};
+use crate::engine::card::{Address, Card, CardDetails, Context, SourceLine};
+use crate::engine::highlight::highlight;
+use crate::engine::text::SearchTerms;
+use crate::store::Store;
 
 /// Text with the words matching the search wrapped in `<mark>`; always text nodes.
 #[component]
@@ -30,40 +31,32 @@ pub fn Highlighted(#[prop(into)] text: String, terms: Signal<SearchTerms>) -> im
 /// passage around it, the statement it belongs to and other reports of the same remark.
 #[component]
 pub fn QuoteCard(position: u32) -> impl IntoView {
-    let Explorer { catalog, terms, placement, .. } = Explorer::use_context();
-    let catalog = catalog.get_untracked();
-    let quote = catalog.quote(position).clone();
-    let speaker = catalog.speaker(&quote.speaker).cloned();
-    let meeting = catalog.meeting(&quote.meeting).cloned();
-    let source = catalog.source(&quote.source).cloned();
-    let themes: Vec<String> = quote
-        .themes
-        .iter()
-        .map(|t| catalog.theme(t).map_or_else(|| t.clone(), |t| t.label.clone()))
-        .collect();
-    let opened_by_link = !placement.embedded && browser::fragment() == quote.id;
+    let Store { catalog, terms, placement, .. } = Store::use_context();
+    let Card { id, text, kind, speaker, meeting, themes, source } =
+        catalog.with_untracked(|c| c.card(position));
+    let opened_by_link = !placement.embedded && browser::fragment() == id;
+    // Built when first opened: most cards are never opened.
+    let opened = RwSignal::new(opened_by_link);
     let terms = Signal::from(terms);
-    let kind = quote.kind;
-    let id = quote.id.clone();
-    let text = quote.text.clone();
 
+    let (element_id, data_id) = (id.clone(), id.clone());
     view! {
-        <article class="quote-card" id=id.clone() data-quote-id=id data-kind=kind.id()>
+        <article class="quote-card" id=element_id data-quote-id=data_id data-kind=kind.id()>
             <blockquote class="quote-text">
                 <p><Highlighted text terms /></p>
             </blockquote>
             <div class="quote-meta">
                 <p class="speaker">
-                    {speaker.as_ref().map(|s| view! {
-                        <span class="speaker-name"><Highlighted text=s.name.clone() terms /></span>
+                    {speaker.map(|s| view! {
+                        <span class="speaker-name"><Highlighted text=s.name terms /></span>
                         <span class="speaker-role">{format!(", {}", s.role)}</span>
                     })}
                 </p>
                 <p class="meeting">
-                    {meeting.as_ref().map(|m| view! {
-                        <span class="meeting-title"><Highlighted text=m.title.clone() terms /></span>
-                        " · " <span class="meeting-place">{m.place.clone()}</span>
-                        " · " <time datetime=m.date.clone()>{m.date_label()}</time>
+                    {meeting.map(|m| view! {
+                        <span class="meeting-title"><Highlighted text=m.title terms /></span>
+                        " · " <span class="meeting-place">{m.place}</span>
+                        " · " <time datetime=m.date>{m.date_label}</time>
                     })}
                 </p>
                 <ul class="tags" aria-label="Themes and kind">
@@ -71,18 +64,28 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                     <li class="tag kind-tag">{kind.label()}</li>
                 </ul>
                 <p class="source">
-                    {source.as_ref().map(|s| view! {
+                    {source.map(|s| view! {
                         "Source: " <span class="outlet">{s.outlet.clone()}</span> ", "
                         <SourceHeadline source=s.clone() />
-                        {s.published.clone().map(|d| format!(", {d}"))}
+                        {s.published.map(|d| format!(", {d}"))}
                     })}
                 </p>
             </div>
-            <details class="quote-details" open=opened_by_link>
+            <details
+                class="quote-details"
+                open=opened_by_link
+                on:toggle=move |ev| {
+                    if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                        opened.set(true);
+                    }
+                }
+            >
                 <summary>"Context, statement and variants"</summary>
-                <QuoteDetails quote=quote.clone() />
+                <Show when=move || opened.get()>
+                    <QuoteDetails details=catalog.with_untracked(|c| c.card_details(position)) />
+                </Show>
             </details>
-            <CardActions quote />
+            <CardActions position id />
         </article>
     }
 }
@@ -90,87 +93,53 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
 /// The headline, linked to the source online if it has a web address (and only then: a
 /// corpus may carry `javascript:` or other addresses that must never become links).
 #[component]
-fn SourceHeadline(source: Source) -> impl IntoView {
-    let headline = view! { <cite>{source.headline.clone()}</cite> };
-    match source.web_url() {
+fn SourceHeadline(source: SourceLine) -> impl IntoView {
+    let headline = view! { <cite>{source.headline}</cite> };
+    match source.link {
         Some(url) => {
-            view! { <a class="source-link" href=url.to_owned() rel="noopener noreferrer">{headline}</a> }
-                .into_any()
+            view! { <a class="source-link" href=url rel="noopener noreferrer">{headline}</a> }.into_any()
         }
         None => headline.into_any(),
     }
 }
 
 #[component]
-fn QuoteDetails(quote: Quote) -> impl IntoView {
-    let Explorer { catalog, placement, .. } = Explorer::use_context();
-    let embedded = placement.embedded;
-    let catalog = catalog.get_untracked();
-    let source = catalog.source(&quote.source).cloned();
-    let meeting = catalog.meeting(&quote.meeting).cloned();
-    let statement = quote.statement.as_ref().and_then(|r| catalog.statement(&r.id).cloned());
-    let statement_points: Vec<(Option<u32>, String, bool)> = statement
-        .as_ref()
-        .map(|s| {
-            catalog
-                .statement_quotes(&s.id)
-                .into_iter()
-                .map(|p| {
-                    let q = catalog.quote(p);
-                    (q.statement.as_ref().and_then(|r| r.point), q.text.clone(), q.id == quote.id)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let variants: Vec<(String, String, String)> = catalog
-        .variants(catalog.quote_position(&quote.id).unwrap_or_default())
-        .into_iter()
-        .map(|p| {
-            let q = catalog.quote(p);
-            let outlet = catalog.source(&q.source).map_or_else(|| q.source.clone(), |s| s.outlet.clone());
-            (q.id.clone(), q.text.clone(), outlet)
-        })
-        .collect();
-    let (before, marked, after) = match quote.context.find(&quote.text) {
-        Some(start) => {
-            let end = start + quote.text.len();
-            (
-                quote.context[..start].to_owned(),
-                quote.context[start..end].to_owned(),
-                quote.context[end..].to_owned(),
-            )
+fn QuoteDetails(details: CardDetails) -> impl IntoView {
+    let embedded = Store::use_context().placement.embedded;
+    let CardDetails { context, locator, address, outlet_note, date_note, statement, variants } = details;
+    let context = match context {
+        Context::Around { before, quote, after } => {
+            view! { {before}<mark class="quote-in-context">{quote}</mark>{after} }.into_any()
         }
-        None => (quote.context.clone(), String::new(), String::new()),
+        Context::Whole(passage) => passage.into_any(),
     };
-
     view! {
         <section class="context">
             <h3>"In its source"</h3>
-            <p class="context-text">{before}<mark class="quote-in-context">{marked}</mark>{after}</p>
-            <p class="locator">
-                {source.as_ref().map(|s| format!("{}: {}, line {} of {}", s.outlet, s.headline, quote.line, s.file))}
-            </p>
-            {source.as_ref().and_then(|s| s.url.clone().map(|address| match s.web_url() {
-                Some(url) => view! {
-                    <p class="source-address">"Online: " <a href=url.to_owned() rel="noopener noreferrer">{address}</a></p>
+            <p class="context-text">{context}</p>
+            <p class="locator">{locator}</p>
+            {address.map(|address| match address {
+                Address::Link(url) => {
+                    let href = url.clone();
+                    view! {
+                        <p class="source-address">"Online: " <a href=href rel="noopener noreferrer">{url}</a></p>
+                    }.into_any()
+                }
+                Address::Text(given) => view! {
+                    <p class="source-address">"Address given (not a web address, so not a link): " <span>{given}</span></p>
                 }.into_any(),
-                None => view! {
-                    <p class="source-address">"Address given (not a web address, so not a link): " <span>{address}</span></p>
-                }.into_any(),
-            }))}
-            {source.and_then(|s| s.outlet_note).map(|note| view! { <p class="note">{note}</p> })}
-            {meeting.and_then(|m| m.date_note).map(|note| view! { <p class="note">"Date: " {note}</p> })}
+            })}
+            {outlet_note.map(|note| view! { <p class="note">{note}</p> })}
+            {date_note.map(|note| view! { <p class="note">"Date: " {note}</p> })}
         </section>
         {statement.map(|s| view! {
             <section class="statement">
-                <h3>{s.title.clone()}</h3>
+                <h3>{s.title}</h3>
                 <ol class="statement-points">
-                    {statement_points.into_iter().map(|(point, text, current)| view! {
-                        <li class:current=current aria-current=current.then_some("true")>
-                            <span class="point-number">
-                                {point.map_or_else(|| "Unnumbered".to_owned(), |n| format!("Point {n}"))}
-                            </span>
-                            " " {text}
+                    {s.points.into_iter().map(|point| view! {
+                        <li class:current=point.current aria-current=point.current.then_some("true")>
+                            <span class="point-number">{point.label}</span>
+                            " " {point.text}
                         </li>
                     }).collect_view()}
                 </ol>
@@ -181,14 +150,14 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
             <section class="variants">
                 <h3>"Also reported as"</h3>
                 <ul>
-                    {variants.into_iter().map(|(id, text, outlet)| {
+                    {variants.into_iter().map(|v| {
                         // In an embed a fragment link would move the host page; the text alone is shown.
                         let text = if embedded {
-                            text.into_any()
+                            v.text.into_any()
                         } else {
-                            view! { <a href=format!("#{id}")>{text}</a> }.into_any()
+                            view! { <a href=format!("#{}", v.id)>{v.text}</a> }.into_any()
                         };
-                        view! { <li>{text} " — " {outlet}</li> }
+                        view! { <li>{text} " — " {v.outlet}</li> }
                     }).collect_view()}
                 </ul>
             </section>
@@ -197,10 +166,9 @@ fn QuoteDetails(quote: Quote) -> impl IntoView {
 }
 
 #[component]
-fn CardActions(quote: Quote) -> impl IntoView {
-    let Explorer { catalog, placement, .. } = Explorer::use_context();
-    let embedded = placement.embedded;
-    let citation = catalog.with_untracked(|c| cite(c, &quote));
+fn CardActions(position: u32, id: String) -> impl IntoView {
+    let Store { catalog, placement, .. } = Store::use_context();
+    let citation = catalog.with_untracked(|c| cite(c, c.quote(position)));
     let printed_citation = citation.clone();
     let (status, set_status) = signal(String::new());
     let copy = move |_| {
@@ -218,8 +186,8 @@ fn CardActions(quote: Quote) -> impl IntoView {
         <p class="print-citation">{printed_citation}</p>
         <div class="card-actions">
             <button type="button" class="copy-citation" on:click=copy>"Copy citation"</button>
-            {(!embedded).then(|| view! {
-                <a class="permalink" href=format!("#{}", quote.id)>"Link to this quote"</a>
+            {(!placement.embedded).then(|| view! {
+                <a class="permalink" href=format!("#{id}")>"Link to this quote"</a>
             })}
             <p class="copy-status" role="status">{status}</p>
         </div>

@@ -1,12 +1,17 @@
 use leptos::prelude::*;
 
-use super::{quote_card::QuoteCard, Explorer};
+use super::corpus_picker::CorpusStatusLine;
+use super::export_menu::ExportButtons;
+use super::overview::OverviewPanel;
+use super::quote_card::QuoteCard;
+use crate::engine::Query;
+use crate::store::{Store, PAGE_SIZE};
 
 /// The results header, the active filters and the list of quote cards.
 #[component]
 pub fn Results() -> impl IntoView {
-    let explorer = Explorer::use_context();
-    let Explorer { catalog, results, placement, .. } = explorer;
+    let store = Store::use_context();
+    let Store { catalog, results, placement, .. } = store;
     let shown = move || results.with(|r| r.quotes.len());
     let total = move || catalog.with(|c| c.len());
     // The page's main content; an embed is only part of its host's.
@@ -14,15 +19,15 @@ pub fn Results() -> impl IntoView {
     view! {
         <div id="results" class="results" role=role tabindex="-1">
             <h2 class="visually-hidden">"Quotes"</h2>
-            <super::loading::CorpusStatusLine />
+            <CorpusStatusLine />
             <div class="results-header">
                 <p class="result-count" role="status" aria-live="polite">
                     {shown} " of " {total} " quotes"
                 </p>
                 <ActiveFilters />
             </div>
-            <super::export_menu::ExportButtons />
-            <super::overview::OverviewPanel />
+            <ExportButtons />
+            <OverviewPanel />
             <Show when=move || { shown() > 0 } fallback=EmptyResults>
                 <ol class="quote-list">
                     // Keyed by corpus too: position 3 of another corpus is another quote.
@@ -30,7 +35,7 @@ pub fn Results() -> impl IntoView {
                         each=move || {
                             let generation = catalog.with(|c| c.generation);
                             results.with(|r| {
-                                r.quotes[..explorer.rendered_len()].iter().map(|&p| (generation, p)).collect::<Vec<_>>()
+                                r.quotes[..store.rendered_len()].iter().map(|&p| (generation, p)).collect::<Vec<_>>()
                             })
                         }
                         key=|entry| *entry
@@ -48,16 +53,16 @@ pub fn Results() -> impl IntoView {
 /// Renders the next page of results.
 #[component]
 fn ShowMore() -> impl IntoView {
-    let explorer = Explorer::use_context();
-    let remaining = move || explorer.results.with(|r| r.quotes.len()) - explorer.rendered_len();
+    let store = Store::use_context();
+    let remaining = move || store.results.with(|r| r.quotes.len()) - store.rendered_len();
     view! {
         <Show when=move || { remaining() > 0 }>
             <button
                 type="button"
                 class="show-more"
-                on:click=move |_| explorer.render_at_least(explorer.rendered_len() + super::PAGE_SIZE)
+                on:click=move |_| store.render_at_least(store.rendered_len() + PAGE_SIZE)
             >
-                {move || format!("Show {} more ({} not shown)", remaining().min(super::PAGE_SIZE), remaining())}
+                {move || format!("Show {} more ({} not shown)", remaining().min(PAGE_SIZE), remaining())}
             </button>
         </Show>
     }
@@ -66,23 +71,24 @@ fn ShowMore() -> impl IntoView {
 /// Each active filter as a removable chip, and one button to clear them all.
 #[component]
 fn ActiveFilters() -> impl IntoView {
-    let Explorer { catalog, query, .. } = Explorer::use_context();
+    let store = Store::use_context();
+    let Store { catalog, query, .. } = store;
     // Keyed by corpus too: another corpus may label the same id differently.
     let chips = move || {
         let generation = catalog.with(|c| c.generation);
         query.with(|q| q.active_filters().map(|(f, id)| (generation, f, id.to_owned())).collect::<Vec<_>>())
     };
-    let anything_active = move || query.with(|q| q.has_filters() || !q.text.trim().is_empty());
+    let anything_active = move || query.with(|q| q.has_filters() || q.has_text());
     view! {
         <Show when=anything_active>
             <ul class="chips" aria-label="Active filters">
-                <Show when=move || query.with(|q| !q.text.trim().is_empty())>
+                <Show when=move || query.with(Query::has_text)>
                     <li>
                         <button
                             type="button"
                             class="chip"
                             aria-label=move || query.with(|q| format!("Remove search “{}”", q.text))
-                            on:click=move |_| query.update(|q| q.text.clear())
+                            on:click=move |_| store.update_query(|q| q.text.clear())
                         >
                             "Search: " {move || query.with(|q| q.text.clone())} <span aria-hidden="true">" ×"</span>
                         </button>
@@ -98,7 +104,7 @@ fn ActiveFilters() -> impl IntoView {
                                     type="button"
                                     class="chip"
                                     aria-label=description
-                                    on:click=move |_| query.update(|q| q.deselect(facet, &id))
+                                    on:click=move |_| store.update_query(|q| q.deselect(facet, &id))
                                 >
                                     {facet.label()} ": " {label} <span aria-hidden="true">" ×"</span>
                                 </button>
@@ -107,7 +113,7 @@ fn ActiveFilters() -> impl IntoView {
                     }
                 </For>
                 <li>
-                    <button type="button" class="clear-all" on:click=move |_| query.update(|q| q.clear())>
+                    <button type="button" class="clear-all" on:click=move |_| store.update_query(Query::clear)>
                         "Clear all"
                     </button>
                 </li>
@@ -119,7 +125,8 @@ fn ActiveFilters() -> impl IntoView {
 /// What to do when nothing matches: say why, and offer to undo the last narrowing.
 #[component]
 fn EmptyResults() -> impl IntoView {
-    let Explorer { catalog, query, .. } = Explorer::use_context();
+    let store = Store::use_context();
+    let Store { catalog, query, .. } = store;
     let last_filter = move || query.with(|q| q.last_filter().map(|(f, id)| (f, id.to_owned())));
     view! {
         <div class="empty-results">
@@ -132,14 +139,14 @@ fn EmptyResults() -> impl IntoView {
                 Some((facet, id)) => {
                     let label = catalog.with_untracked(|c| c.value_label(facet, &id));
                     view! {
-                        <button type="button" on:click=move |_| query.update(|q| q.deselect(facet, &id))>
+                        <button type="button" on:click=move |_| store.update_query(|q| q.deselect(facet, &id))>
                             "Remove the filter " {facet.label()} ": " {label}
                         </button>
                     }
                     .into_any()
                 }
                 None => view! {
-                    <button type="button" on:click=move |_| query.update(|q| q.text.clear())>
+                    <button type="button" on:click=move |_| store.update_query(|q| q.text.clear())>
                         "Clear the search"
                     </button>
                 }

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
-use super::Explorer;
-use crate::engine::SortOrder;
+use crate::engine::{Query, SortOrder};
+use crate::store::Store;
 
 /// The search box and the sort order.
 #[component]
 pub fn SearchBar() -> impl IntoView {
-    let Explorer { query, .. } = Explorer::use_context();
-    let searching = move || query.with(|q| !q.text.trim().is_empty());
+    let store = Store::use_context();
+    let query = store.query;
+    let searching = move || query.with(Query::has_text);
     view! {
         <div class="search" role="search">
             <label for="search-input">"Search quotes, speakers, meetings and themes"</label>
@@ -18,14 +19,14 @@ pub fn SearchBar() -> impl IntoView {
                 spellcheck="false"
                 placeholder="e.g. democracy, Sergei, “small circles”"
                 prop:value=move || query.with(|q| q.text.clone())
-                on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                on:input=move |ev| store.update_query(|q| q.text = event_target_value(&ev))
             />
             <label for="sort-select">"Order"</label>
             <select
                 id="sort-select"
                 on:change=move |ev| {
                     let sort = SortOrder::from_param(&event_target_value(&ev)).unwrap_or_default();
-                    query.update(|q| q.sort = sort);
+                    store.update_query(|q| q.sort = sort);
                 }
             >
                 <option value="date" prop:selected=move || query.with(|q| q.sort == SortOrder::Chronological)>

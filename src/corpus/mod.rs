@@ -8,7 +8,7 @@ mod verify;
 
 pub use model::*;
 pub use validate::{check_size, megabytes, parse, parse_bytes, CorpusError, MAX_CORPUS_BYTES};
-pub use verify::{lint, normalize_for_comparison, verify_against_sources};
+pub use verify::{lint, locate_verbatim, normalize_for_comparison, verify_against_sources};
 
 /// The corpus shipped with the app, compiled into the binary so start-up needs no fetch.
 pub const BUNDLED_JSON: &str = include_str!("../../data/corpus.json");

@@ -1,8 +1,8 @@
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use super::model::{Corpus, SCHEMA_VERSION};
-use super::verify::normalize_for_comparison;
+use super::verify::locate_verbatim;
 
 /// Why a corpus could not be loaded. Each message names the entry and field and says what
 /// was expected, so a person can fix their file; all problems are reported at once.
@@ -209,7 +209,7 @@ fn ids<'a>(collection: &str, items: impl Iterator<Item = &'a str>, messages: &mu
 }
 
 /// Ids are many and short, and a reader's corpus is no adversary: a fast hash suits.
-type IdSet<'a> = HashSet<&'a str, crate::engine::fast_hash::Build>;
+type IdSet<'a> = rustc_hash::FxHashSet<&'a str>;
 
 fn check_ref(
     known: &IdSet,
@@ -285,10 +285,7 @@ fn check_integrity(c: &Corpus) -> Vec<String> {
         if let Some(st) = &q.statement {
             check_ref(&statements, &st.id, "statement", || format!("quotes[{i}].statement.id"), &mut m);
         }
-        // Comparing exactly first is much faster, and almost always enough.
-        if !q.context.contains(q.text.as_str())
-            && !normalize_for_comparison(&q.context).contains(&normalize_for_comparison(&q.text))
-        {
+        if locate_verbatim(&q.context, &q.text).is_none() {
             m.push(format!(
                 "quotes[{i}].context: does not contain the quote's text; the context must be the passage the quote sits in."
             ));

@@ -3,30 +3,60 @@
 //! the corpus tests do.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::model::{Corpus, Source};
 
 /// Folds the differences a verbatim comparison should forgive: runs of white space and
 /// typographic quotation marks. Everything else, letters and punctuation, must match.
 pub fn normalize_for_comparison(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for ch in s.chars() {
-        if ch.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
+    normalized_chars(s).map(|(c, _)| c).collect()
+}
+
+/// The characters of `s` as [`normalize_for_comparison`] gives them, each with the byte
+/// range of `s` it stands for (a run of white space becomes one space).
+fn normalized_chars(s: &str) -> impl Iterator<Item = (char, Range<usize>)> + '_ {
+    let mut chars = s.char_indices().peekable();
+    let mut started = false;
+    std::iter::from_fn(move || loop {
+        let (start, ch) = chars.next()?;
+        if !ch.is_whitespace() {
+            started = true;
+            return Some((fold_quote_style(ch), start..start + ch.len_utf8()));
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
+        while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        // A trailing run ends the text; a leading one is dropped; an inner one is one space.
+        let (next, _) = *chars.peek()?;
+        if started {
+            return Some((' ', start..next));
         }
-        out.push(match ch {
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
-            other => other,
-        });
+    })
+}
+
+fn fold_quote_style(ch: char) -> char {
+    match ch {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        other => other,
     }
-    out
+}
+
+/// Where `needle` occurs verbatim in `haystack`, as a byte range of `haystack`: exactly, or
+/// else forgiving only what [`normalize_for_comparison`] forgives. This is the one test of
+/// "the quote sits in this passage", for validation and for marking the quote in its context.
+pub fn locate_verbatim(haystack: &str, needle: &str) -> Option<Range<usize>> {
+    if let Some(start) = haystack.find(needle) {
+        return Some(start..start + needle.len());
+    }
+    let wanted: Vec<char> = normalized_chars(needle).map(|(c, _)| c).collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let hay: Vec<(char, Range<usize>)> = normalized_chars(haystack).collect();
+    let at = hay
+        .windows(wanted.len())
+        .position(|window| window.iter().map(|(c, _)| *c).eq(wanted.iter().copied()))?;
+    Some(hay[at].1.start..hay[at + wanted.len() - 1].1.end)
 }
 
 /// Every problem found when comparing the quotes with their source texts.
@@ -144,6 +174,18 @@ pub fn lint(corpus: &Corpus) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_is_located_in_its_passage_despite_quote_styles_and_white_space() {
+        let context = "He said:  \u{201C}small\n circles\u{201D} are wrong.";
+        let range = locate_verbatim(context, "\"small circles\"").expect("found");
+        assert_eq!(&context[range], "\u{201C}small\n circles\u{201D}");
+        let at = context.find("are wrong").unwrap();
+        assert_eq!(locate_verbatim(context, "are wrong"), Some(at..at + 9));
+        assert_eq!(locate_verbatim(context, "are right"), None);
+        let exact = "plain text";
+        assert_eq!(locate_verbatim(exact, "text"), Some(6..10));
+    }
 
     #[test]
     fn normalization_forgives_only_whitespace_and_quote_styles() {

@@ -1,6 +1,4 @@
-use std::collections::HashMap;
-
-use super::fast_hash::Build as FastHash;
+use rustc_hash::FxHashMap;
 
 use super::{Facet, Index, Query, Results};
 use crate::corpus::{Corpus, Meeting, Quote, Source, Speaker, Statement, Theme};
@@ -12,26 +10,26 @@ pub struct Catalog {
     pub generation: u64,
     pub corpus: Corpus,
     pub index: Index,
-    quote_positions: HashMap<String, u32, FastHash>,
-    speakers: HashMap<String, usize, FastHash>,
-    meetings: HashMap<String, usize, FastHash>,
-    sources: HashMap<String, usize, FastHash>,
-    themes: HashMap<String, usize, FastHash>,
-    statements: HashMap<String, usize, FastHash>,
+    quote_positions: FxHashMap<String, u32>,
+    speakers: FxHashMap<String, usize>,
+    meetings: FxHashMap<String, usize>,
+    sources: FxHashMap<String, usize>,
+    themes: FxHashMap<String, usize>,
+    statements: FxHashMap<String, usize>,
     /// Per statement, its quotes in point order; per variant group, its quotes in corpus
     /// order. Built once: cards ask for them every time they render.
-    statement_members: HashMap<String, Vec<u32>, FastHash>,
-    variant_groups: HashMap<String, Vec<u32>, FastHash>,
+    statement_members: FxHashMap<String, Vec<u32>>,
+    variant_groups: FxHashMap<String, Vec<u32>>,
 }
 
-fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize, FastHash> {
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> FxHashMap<String, usize> {
     items.iter().enumerate().map(|(i, item)| (id(item).to_owned(), i)).collect()
 }
 
 impl Catalog {
     pub fn new(corpus: Corpus) -> Catalog {
-        let mut statement_members: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
-        let mut variant_groups: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
+        let mut statement_members: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut variant_groups: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, q) in corpus.quotes.iter().enumerate() {
             if let Some(st) = &q.statement {
                 statement_members.entry(st.id.clone()).or_default().push(i as u32);
@@ -109,8 +107,8 @@ impl Catalog {
 
     /// The quotes of a statement, numbered points in order first, then its unnumbered
     /// passages, each group in source order.
-    pub fn statement_quotes(&self, statement_id: &str) -> Vec<u32> {
-        self.statement_members.get(statement_id).cloned().unwrap_or_default()
+    pub fn statement_quotes(&self, statement_id: &str) -> &[u32] {
+        self.statement_members.get(statement_id).map_or(&[], Vec::as_slice)
     }
 
     /// Other reports of the same remark, in corpus order.

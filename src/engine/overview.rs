@@ -1,6 +1,6 @@
 //! The whole record at a glance: how many of the current results fall at each meeting (on a
-//! date axis) and in each theme at each meeting. Pure numbers and positions; the interface
-//! draws them as SVG.
+//! date axis) and in each theme at each meeting, and where each mark goes. Pure numbers,
+//! labels and positions; the interface only draws them as SVG.
 
 use super::{Catalog, Facet, Results};
 
@@ -13,7 +13,11 @@ pub struct MeetingMark {
     pub id: String,
     pub title: String,
     pub place: String,
+    /// The place, short enough for a label under a mark.
+    pub place_label: String,
     pub date_label: String,
+    /// The meeting's year, for the map's column headers.
+    pub year: String,
     /// Where on the date axis, from 0 (the earliest meeting) to 1 (the latest).
     pub x: f64,
     /// Quotes from this meeting among the current results.
@@ -50,6 +54,38 @@ pub struct Overview {
 }
 
 impl Overview {
+    /// Current results with the theme of row `theme` at the meeting of column `meeting`.
+    pub fn cell(&self, theme: usize, meeting: usize) -> u32 {
+        self.cells.get(theme).and_then(|row| row.get(meeting)).copied().unwrap_or(0)
+    }
+
+    /// Current results at the meeting of column `meeting`.
+    pub fn shown_at(&self, meeting: usize) -> u32 {
+        self.meetings.get(meeting).map_or(0, |m| m.shown)
+    }
+
+    /// Current results with the theme of row `theme`.
+    pub fn shown_in(&self, theme: usize) -> u32 {
+        self.themes.get(theme).map_or(0, |t| t.shown)
+    }
+
+    /// Current results at the meetings drawn.
+    pub fn shown(&self) -> u32 {
+        self.meetings.iter().map(|m| m.shown).sum()
+    }
+
+    /// The same overview with every count at zero: what is drawn, which changes only with
+    /// the corpus, apart from the counts, which change with every query.
+    pub fn shape(&self) -> Overview {
+        Overview {
+            meetings: self.meetings.iter().map(|m| MeetingMark { shown: 0, ..m.clone() }).collect(),
+            themes: self.themes.iter().map(|t| ThemeRow { shown: 0, ..t.clone() }).collect(),
+            cells: Vec::new(),
+            ticks: self.ticks.clone(),
+            meetings_left_out: self.meetings_left_out,
+        }
+    }
+
     pub fn largest_cell(&self) -> u32 {
         self.cells.iter().flatten().copied().max().unwrap_or(0)
     }
@@ -109,11 +145,14 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
         .map(|((&i, day), &shown)| {
             let value = &meeting_values[i];
             let meeting = catalog.meeting(&value.id);
+            let place = meeting.map(|m| m.place.clone()).unwrap_or_default();
             MeetingMark {
                 id: value.id.clone(),
                 title: value.label.clone(),
-                place: meeting.map(|m| m.place.clone()).unwrap_or_default(),
+                place_label: short_place(&place),
+                place,
                 date_label: meeting.map(|m| m.date_label()).unwrap_or_default(),
+                year: meeting.and_then(|m| m.date.split('-').next()).unwrap_or_default().to_owned(),
                 x: day.map_or(0.0, position),
                 shown,
                 total: value.total,
@@ -137,6 +176,117 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
         .map(|(v, shown)| ThemeRow { id: v.id.clone(), label: v.label.clone(), shown })
         .collect();
     Overview { meetings, themes, cells, ticks, meetings_left_out }
+}
+
+/// The first part of a place ("Guilin" of "Guilin, Guangxi …, China"), short enough for a
+/// label; the full place is in the mark's accessible name.
+pub fn short_place(place: &str) -> String {
+    let first = place.split(',').next().unwrap_or(place).trim();
+    if first.chars().count() > 16 {
+        format!("{}…", first.chars().take(15).collect::<String>())
+    } else {
+        first.to_owned()
+    }
+}
+
+/// "1 quote", "3 quotes".
+pub fn quotes(n: u32) -> String {
+    if n == 1 {
+        "1 quote".into()
+    } else {
+        format!("{n} quotes")
+    }
+}
+
+/// The timeline's drawing, in SVG units (pixels when not scaled).
+pub mod timeline {
+    use super::{label_lanes, MeetingMark, Tick};
+
+    pub const WIDTH: f64 = 720.0;
+    pub const MARGIN: f64 = 70.0;
+    pub const AXIS_Y: f64 = 58.0;
+    pub const LARGEST_RADIUS: f64 = 20.0;
+    const LABEL_GAP: f64 = 130.0;
+    const LANE_HEIGHT: f64 = 50.0;
+
+    /// Where a meeting's mark and its label go.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Placed {
+        pub x: f64,
+        /// The baseline of the label's first line.
+        pub label_y: f64,
+        /// The ring for all its quotes.
+        pub outer_radius: f64,
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Layout {
+        pub height: f64,
+        pub marks: Vec<Placed>,
+        /// Year labels and their x.
+        pub ticks: Vec<(String, f64)>,
+    }
+
+    pub fn layout(meetings: &[MeetingMark], ticks: &[Tick], largest: u32) -> Layout {
+        let span = WIDTH - 2.0 * MARGIN;
+        let xs: Vec<f64> = meetings.iter().map(|m| MARGIN + m.x * span).collect();
+        let lanes = label_lanes(&xs, LABEL_GAP);
+        let lane_count = lanes.iter().max().map_or(1, |l| l + 1);
+        let marks = meetings
+            .iter()
+            .zip(xs)
+            .zip(lanes)
+            .map(|((m, x), lane)| Placed {
+                x,
+                label_y: AXIS_Y + LARGEST_RADIUS + 22.0 + lane as f64 * LANE_HEIGHT,
+                outer_radius: radius(m.total, largest),
+            })
+            .collect();
+        Layout {
+            height: AXIS_Y + LARGEST_RADIUS + 28.0 + lane_count as f64 * LANE_HEIGHT,
+            marks,
+            ticks: ticks.iter().map(|t| (t.label.clone(), MARGIN + t.x * span)).collect(),
+        }
+    }
+
+    /// A mark's radius: its area, not its radius, in proportion to the count.
+    pub fn radius(count: u32, largest: u32) -> f64 {
+        if count == 0 || largest == 0 {
+            return 0.0;
+        }
+        4.0 + (LARGEST_RADIUS - 4.0) * (count as f64 / largest as f64).sqrt()
+    }
+}
+
+/// The theme map's drawing, in SVG units.
+pub mod map {
+    pub const ROW_HEADER_WIDTH: f64 = 250.0;
+    pub const CELL_WIDTH: f64 = 78.0;
+    pub const CELL_HEIGHT: f64 = 30.0;
+    pub const COLUMN_HEADER_HEIGHT: f64 = 48.0;
+
+    /// The whole map's width and height for so many meetings and themes.
+    pub fn size(meetings: usize, themes: usize) -> (f64, f64) {
+        (ROW_HEADER_WIDTH + meetings as f64 * CELL_WIDTH, COLUMN_HEADER_HEIGHT + themes as f64 * CELL_HEIGHT)
+    }
+
+    /// A cell's top-left corner.
+    pub fn cell_origin(theme: usize, meeting: usize) -> (f64, f64) {
+        (ROW_HEADER_WIDTH + meeting as f64 * CELL_WIDTH, COLUMN_HEADER_HEIGHT + theme as f64 * CELL_HEIGHT)
+    }
+
+    /// How strongly a cell is shaded, from 0 (empty) to 1 (the largest cell).
+    pub fn shade(count: u32, largest: u32) -> f64 {
+        match (count, largest) {
+            (0, _) | (_, 0) => 0.0,
+            _ => 0.12 + 0.88 * (count as f64 / largest as f64),
+        }
+    }
+
+    /// Whether a cell is dark enough to need light text.
+    pub fn is_strong(count: u32, largest: u32) -> bool {
+        largest > 0 && count as f64 / largest as f64 > 0.55
+    }
 }
 
 /// Places labels, in order along an axis, on as few lanes as possible so that no two on a
@@ -238,13 +388,20 @@ mod tests {
 
     #[test]
     fn meetings_are_in_date_order_on_a_linear_date_axis() {
-        let overview = summarize(&catalog(), &catalog().search(&Query::default()));
+        let catalog = catalog();
+        let overview = summarize(&catalog, &catalog.search(&Query::default()));
         let xs: Vec<f64> = overview.meetings.iter().map(|m| m.x).collect();
         assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
         assert_eq!(xs.first(), Some(&0.0));
         assert_eq!(xs.last(), Some(&1.0));
-        let years: Vec<&str> = overview.ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(years, ["2022"]);
+        // A tick starts each year after the first meeting's, up to the last meeting's.
+        let mut years: Vec<i64> =
+            catalog.corpus.meetings.iter().map(|m| m.date[..4].parse().unwrap()).collect();
+        years.sort_unstable();
+        let expected: Vec<String> = (years[0] + 1..=*years.last().unwrap()).map(|y| y.to_string()).collect();
+        let ticks: Vec<&str> = overview.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(ticks, expected);
+        assert!(!ticks.is_empty(), "the bundled corpus spans two years");
     }
 
     #[test]
@@ -255,6 +412,52 @@ mod tests {
         assert_eq!(day_number("2022-13-01"), None);
         assert_eq!(year_of(day_number("2021-12-31").unwrap()), 2021);
         assert_eq!(year_of(day_number("2022-01-01").unwrap()), 2022);
+    }
+
+    #[test]
+    fn years_come_from_the_dates_and_cells_from_one_look_up() {
+        let catalog = catalog();
+        let overview = summarize(&catalog, &catalog.search(&Query::default()));
+        for mark in &overview.meetings {
+            assert_eq!(mark.year, catalog.meeting(&mark.id).unwrap().date[..4]);
+        }
+        assert_eq!(overview.cell(0, 0), overview.cells[0][0]);
+        assert_eq!(overview.cell(99, 99), 0, "outside the map is empty");
+        assert_eq!(overview.shown(), catalog.len() as u32);
+        let shape = overview.shape();
+        assert!(shape.meetings.iter().all(|m| m.shown == 0) && shape.largest_cell() == 0);
+        assert_eq!(shape.meetings.len(), overview.meetings.len());
+    }
+
+    #[test]
+    fn timeline_marks_sit_on_lanes_inside_the_drawing_sized_by_area() {
+        let catalog = catalog();
+        let overview = summarize(&catalog, &catalog.search(&Query::default()));
+        let layout = timeline::layout(&overview.meetings, &overview.ticks, overview.largest_meeting());
+        assert_eq!(layout.marks.len(), overview.meetings.len());
+        for mark in &layout.marks {
+            assert!(mark.x >= timeline::MARGIN && mark.x <= timeline::WIDTH - timeline::MARGIN);
+            assert!(mark.label_y < layout.height);
+            assert!(mark.outer_radius <= timeline::LARGEST_RADIUS);
+        }
+        assert_eq!(timeline::radius(0, 10), 0.0);
+        assert_eq!(timeline::radius(10, 10), timeline::LARGEST_RADIUS);
+        let quarter = timeline::radius(1, 4) - 4.0;
+        assert!(
+            (quarter - (timeline::LARGEST_RADIUS - 4.0) / 2.0).abs() < 1e-9,
+            "a quarter of the count, half the radius"
+        );
+        assert_eq!(map::shade(0, 5), 0.0);
+        assert_eq!(map::shade(5, 5), 1.0);
+        assert!(map::is_strong(5, 5) && !map::is_strong(1, 5));
+    }
+
+    #[test]
+    fn labels_name_a_place_briefly_and_count_quotes_in_words() {
+        assert_eq!(short_place("Guilin, Guangxi Zhuang Autonomous Region, China"), "Guilin");
+        assert_eq!(short_place("A very long place name indeed"), "A very long pla…");
+        assert_eq!(quotes(1), "1 quote");
+        assert_eq!(quotes(0), "0 quotes");
     }
 
     #[test]

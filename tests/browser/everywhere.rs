@@ -6,8 +6,9 @@ use std::path::Path;
 
 use serde_json::json;
 
-use crate::explorer::{click, displayed_counts, engine_counts, engine_ids, wait_for_ids};
 use crate::support::browser_test;
+use crate::support::expect::{engine_counts, engine_ids};
+use crate::support::page::{click, displayed_counts, wait_for_ids};
 
 #[test]
 fn page_loads_with_quotes_and_no_console_errors() {

@@ -2,68 +2,14 @@
 //! accessibility, small screens and print.
 
 use fantoccini::key::Key;
-use quote_explorer::components::PAGE_SIZE;
 use quote_explorer::corpus;
-use quote_explorer::engine::{Catalog, Facet, Query};
-use quote_explorer::url_state;
+use quote_explorer::engine::Query;
+use quote_explorer::store::PAGE_SIZE;
 use serde_json::Value;
 
-use crate::support::{browser_test, browser_test_sized, Browser};
-
-fn catalog() -> Catalog {
-    Catalog::new(corpus::bundled().unwrap())
-}
-
-/// The ids the engine gives for the view a query string describes, in display order.
-pub fn engine_all_ids(query_string: &str) -> Vec<String> {
-    let c = catalog();
-    let query = c.known_only(&url_state::parse(query_string));
-    c.search(&query).quotes.iter().map(|&p| c.quote(p).id.clone()).collect()
-}
-
-/// The ids the list renders at first for that view: its first page.
-pub fn engine_ids(query_string: &str) -> Vec<String> {
-    engine_all_ids(query_string).into_iter().take(PAGE_SIZE).collect()
-}
-
-/// Each facet value's displayed count, as (facet, value id, count).
-pub async fn displayed_counts(b: &Browser) -> Vec<(String, String, u32)> {
-    let rows = b
-        .eval(
-            "return [...document.querySelectorAll('fieldset[data-facet] input[type=checkbox]')].map(i => [
-                i.closest('fieldset').dataset.facet, i.value,
-                parseInt(i.parentElement.querySelector('.count').textContent, 10)])",
-        )
-        .await;
-    serde_json::from_value(rows).unwrap()
-}
-
-pub fn engine_counts(query_string: &str) -> Vec<(String, String, u32)> {
-    let c = catalog();
-    let results = c.search(&c.known_only(&url_state::parse(query_string)));
-    Facet::ALL
-        .iter()
-        .flat_map(|&f| {
-            let results = &results;
-            c.index
-                .values(f)
-                .iter()
-                .enumerate()
-                .map(move |(i, v)| (f.param().to_owned(), v.id.clone(), results.count(f, i)))
-        })
-        .collect()
-}
-
-pub async fn click(b: &Browser, css: &str) {
-    b.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-pub async fn wait_for_ids(b: &Browser, expected: &[String]) {
-    b.wait_until(&format!("the list shows {} quotes", expected.len()), || async {
-        b.quote_ids().await == expected
-    })
-    .await;
-}
+use crate::support::expect::{catalog, engine_all_ids, engine_counts, engine_ids};
+use crate::support::page::{click, displayed_counts, wait_for_ids};
+use crate::support::{browser_test, browser_test_sized};
 
 #[test]
 fn combined_filters_show_exactly_the_engines_quotes_with_matching_counts() {

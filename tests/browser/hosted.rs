@@ -3,10 +3,19 @@
 
 use serde_json::Value;
 
-use crate::explorer::{engine_ids, wait_for_ids};
 use crate::support::browser_test;
+use crate::support::expect::engine_ids;
+use crate::support::page::{click, wait_for_ids};
 
-const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/// The policy as `index.html` declares it: the one place it is written.
+fn declared_policy() -> String {
+    let page =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let meta =
+        page.split("http-equiv=\"Content-Security-Policy\"").nth(1).expect("index.html declares a policy");
+    let content = meta.split("content=\"").nth(1).unwrap();
+    content[..content.find('"').unwrap()].to_owned()
+}
 
 #[test]
 fn the_page_ships_a_strict_content_security_policy_and_violates_none_of_it() {
@@ -15,9 +24,17 @@ fn the_page_ships_a_strict_content_security_policy_and_violates_none_of_it() {
         let policy = b
             .eval("return document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content")
             .await;
-        assert_eq!(policy, POLICY);
+        let declared = declared_policy();
+        assert_eq!(policy, declared.as_str());
+        // Strict: only the page's own files, no inline script or style, no eval but wasm's.
+        assert!(declared.starts_with("default-src 'self';"), "{declared}");
+        assert!(!declared.contains("unsafe-inline") && !declared.contains("'unsafe-eval'"), "{declared}");
+        let readme =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+                .unwrap();
+        assert!(readme.contains(&declared), "the README quotes the policy in force");
         // Use the app a little, then: no violation was reported.
-        crate::explorer::click(&b, "#facet-theme-democracy").await;
+        click(&b, "#facet-theme-democracy").await;
         wait_for_ids(&b, &engine_ids("?q=democracy&theme=democracy")).await;
         b.assert_no_console_errors().await;
         // The policy is in force: an inline script is refused and reported.

@@ -7,7 +7,8 @@ use quote_explorer::engine::Catalog;
 use quote_explorer::url_state;
 use serde_json::{json, Value};
 
-use crate::explorer::{click, engine_ids, wait_for_ids};
+use crate::support::expect::engine_ids;
+use crate::support::page::{click, wait_for_ids};
 use crate::support::{browser_test, browser_test_sized, Browser};
 
 /// Meetings as (id, shown, total) and cells as (theme, meeting, shown).

@@ -9,7 +9,8 @@ use quote_explorer::engine::{Catalog, Facet, Query};
 use quote_explorer::export;
 use serde_json::{json, Value};
 
-use crate::explorer::{click, engine_all_ids};
+use crate::support::expect::{bundled_count, engine_all_ids};
+use crate::support::page::click;
 use crate::support::{browser_test, browser_test_in, dist_dir, Browser};
 
 /// A corpus of its own: the bundled democracy quotes under another title.
@@ -27,7 +28,10 @@ fn bundled_value() -> Value {
     serde_json::from_str(corpus::BUNDLED_JSON).unwrap()
 }
 
-const BUNDLED_COUNT: &str = "72 of 72 quotes";
+/// The count line with every bundled quote shown.
+fn all_bundled() -> String {
+    bundled_count(corpus::bundled().unwrap().quotes.len())
+}
 
 /// Opens `text` as a file named `name` through the file picker, as a reader would.
 async fn pick_file(b: &Browser, name: &str, text: &str) {
@@ -74,7 +78,7 @@ fn a_picked_file_replaces_the_corpus_and_one_click_brings_the_bundled_quotes_bac
         assert_eq!(b.text("h1").await, "My democracy corpus");
         assert!(b.text(".corpus-origin").await.contains("mine.json"));
         click(&b, ".use-bundled").await;
-        wait_for_count(&b, &format!("{wang_on_democracy} of 72 quotes")).await;
+        wait_for_count(&b, &bundled_count(wang_on_democracy)).await;
         assert_eq!(b.find_all_count(".corpus-origin").await, 0);
         b.assert_no_console_errors().await;
         b
@@ -207,7 +211,7 @@ fn a_200_mb_file_is_refused_by_its_size_with_a_clear_message() {
         .await;
         let messages = error_messages(&b).await;
         assert_eq!(messages, ["The file is 200 MB; the explorer opens corpus files of up to 100 MB."]);
-        assert_eq!(b.text(".result-count").await, BUNDLED_COUNT);
+        assert_eq!(b.text(".result-count").await, all_bundled());
         b
     });
 }
@@ -301,7 +305,7 @@ fn an_embed_loads_its_data_src_and_refuses_broken_or_foreign_ones() {
             .await;
             assert_eq!(
                 b.eval(&inside(id, ".result-count")).await,
-                BUNDLED_COUNT,
+                all_bundled(),
                 "#{id} keeps the bundled quotes"
             );
         }
@@ -465,7 +469,7 @@ fn exports_hold_exactly_the_current_results() {
         let reopened = corpus::parse(&files[1]).expect("the JSON export is a valid corpus");
         assert_eq!(reopened.quotes.iter().map(|q| q.id.clone()).collect::<Vec<_>>(), expected);
         assert_eq!(files[2].matches("Quote id: ").count(), expected.len());
-        assert!(files[2].contains(&format!("{} of 72 quotes", expected.len())));
+        assert!(files[2].contains(&bundled_count(expected.len())));
         assert!(b.text(".export-status").await.starts_with("Saved as quotes-"));
         b
     });

@@ -2,6 +2,8 @@
 //! chromedriver and a headless Chromium, and gives each test a fresh browser session.
 //! Only W3C WebDriver is used, so other browsers' drivers can take Chromium's place.
 
+pub mod expect;
+pub mod page;
 mod server;
 
 use std::future::Future;

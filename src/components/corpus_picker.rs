@@ -1,116 +1,16 @@
-//! Bringing another corpus in: from a file the reader picks or drops, or from the address an
-//! embed names; showing how it goes; and going back to the bundled corpus. Until a new corpus
-//! is complete and valid, the one in use stays.
+//! Opening another corpus (a file picked or dropped on the page), how loading it goes, and
+//! the way back to the bundled quotes. The loading itself is [`crate::store::loading`].
 
-use std::cell::Cell;
+use leptos::{ev, prelude::*};
 
-use leptos::{ev, prelude::*, task::spawn_local};
-
-use super::{CorpusOrigin, CorpusStatus, Explorer};
-use crate::browser;
-use crate::corpus::{self, megabytes, MAX_CORPUS_BYTES};
-use crate::engine::Catalog;
-
-/// Starts loading the corpus at `src` (same origin only).
-pub fn load_from(explorer: Explorer, src: String) {
-    let load = explorer.start_load();
-    let Some(url) = browser::same_origin_url(&src) else {
-        explorer.status.set(CorpusStatus::Failed {
-            from: src,
-            messages: vec!["Only a corpus on this page's own site can be loaded.".into()],
-        });
-        return;
-    };
-    explorer.status.set(CorpusStatus::Reading { from: url.clone(), received: 0, total: None });
-    spawn_local(async move {
-        let progress = Progress::new(explorer, load, url.clone());
-        let bytes =
-            browser::fetch_bytes(&url, MAX_CORPUS_BYTES, &|received, total| progress.report(received, total))
-                .await;
-        check_and_use(explorer, load, url, bytes).await;
-    });
-}
-
-/// Starts opening a file the reader picked or dropped.
-pub fn open_file(explorer: Explorer, file: web_sys::File) {
-    let load = explorer.start_load();
-    let name = file.name();
-    let size = file.size() as u64;
-    // Refused before a byte is read: a browser tab asked to hold far too much can crash.
-    if let Err(e) = corpus::check_size(size) {
-        explorer.status.set(CorpusStatus::Failed { from: name, messages: e.messages });
-        return;
-    }
-    explorer.status.set(CorpusStatus::Reading { from: name.clone(), received: 0, total: Some(size) });
-    spawn_local(async move {
-        let progress = Progress::new(explorer, load, name.clone());
-        let bytes =
-            browser::read_file(&file, MAX_CORPUS_BYTES, &|received| progress.report(received, Some(size)))
-                .await;
-        check_and_use(explorer, load, name, bytes).await;
-    });
-}
-
-/// Goes back to the corpus that comes with the app.
-pub fn use_bundled(explorer: Explorer) {
-    explorer.start_load();
-    if let Ok(corpus) = corpus::bundled() {
-        explorer.replace_catalog(Catalog::new(corpus), CorpusOrigin::Bundled);
-    }
-}
-
-/// Reports reading progress, about once per percent: more often would only cost rendering.
-struct Progress {
-    explorer: Explorer,
-    load: u64,
-    from: String,
-    last_step: Cell<u64>,
-}
-
-impl Progress {
-    fn new(explorer: Explorer, load: u64, from: String) -> Self {
-        Progress { explorer, load, from, last_step: Cell::new(0) }
-    }
-
-    fn report(&self, received: u64, total: Option<u64>) {
-        let step = match total {
-            Some(total) if total > 0 => received * 100 / total,
-            _ => received / (1 << 20),
-        };
-        if step != self.last_step.get() && self.explorer.is_latest_load(self.load) {
-            self.last_step.set(step);
-            self.explorer.status.set(CorpusStatus::Reading { from: self.from.clone(), received, total });
-        }
-    }
-}
-
-async fn check_and_use(explorer: Explorer, load: u64, from: String, bytes: Result<Vec<u8>, String>) {
-    if !explorer.is_latest_load(load) {
-        return;
-    }
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            explorer.status.set(CorpusStatus::Failed { from, messages: vec![message] });
-            return;
-        }
-    };
-    explorer.status.set(CorpusStatus::Checking { from: from.clone() });
-    // Checking blocks the page for up to a second or two on a large corpus; say so first.
-    browser::after_next_paint().await;
-    if !explorer.is_latest_load(load) {
-        return;
-    }
-    match corpus::parse_bytes(&bytes) {
-        Ok(corpus) => explorer.replace_catalog(Catalog::new(corpus), CorpusOrigin::Loaded(from)),
-        Err(e) => explorer.status.set(CorpusStatus::Failed { from, messages: e.messages }),
-    }
-}
+use crate::corpus::megabytes;
+use crate::store::loading::{open_file, use_bundled};
+use crate::store::{CorpusOrigin, CorpusStatus, Store};
 
 /// Progress and problems of loading a corpus, above the results.
 #[component]
 pub fn CorpusStatusLine() -> impl IntoView {
-    let Explorer { status, catalog, .. } = Explorer::use_context();
+    let Store { status, catalog, .. } = Store::use_context();
     move || match status.get() {
         CorpusStatus::Ready => ().into_any(),
         CorpusStatus::Reading { from, received, total } => {
@@ -160,15 +60,15 @@ pub fn CorpusStatusLine() -> impl IntoView {
 /// Opening a corpus file, and going back to the bundled corpus.
 #[component]
 pub fn CorpusPicker() -> impl IntoView {
-    let explorer = Explorer::use_context();
-    let loaded = move || match explorer.origin.get() {
+    let store = Store::use_context();
+    let loaded = move || match store.origin.get() {
         CorpusOrigin::Bundled => None,
         CorpusOrigin::Loaded(name) => Some(name),
     };
     let on_change = move |ev: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            open_file(explorer, file);
+            open_file(store, file);
         }
         // Picking the same file again, after fixing it, must load it again.
         input.set_value("");
@@ -178,7 +78,7 @@ pub fn CorpusPicker() -> impl IntoView {
             {move || loaded().map(|name| view! {
                 <p class="corpus-origin">
                     "Showing your corpus from " <span class="file-name">{name}</span> ". "
-                    <button type="button" class="use-bundled" on:click=move |_| use_bundled(explorer)>
+                    <button type="button" class="use-bundled" on:click=move |_| use_bundled(store)>
                         "Back to the bundled quotes"
                     </button>
                 </p>
@@ -202,7 +102,7 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
 /// The whole explorer as a drop target for a corpus file.
 #[component]
 pub fn DropZone(children: Children) -> impl IntoView {
-    let explorer = Explorer::use_context();
+    let store = Store::use_context();
     let (dragging, set_dragging) = signal(false);
     let on_dragover = move |ev: web_sys::DragEvent| {
         if carries_files(&ev) {
@@ -222,7 +122,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
         let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            open_file(explorer, file);
+            open_file(store, file);
         }
     };
     view! {

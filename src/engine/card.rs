@@ -1,0 +1,264 @@
+//! A quote as its card shows it: who, where, when, in which source, and, when opened, the
+//! passage it sits in, the statement it belongs to and other reports of the same remark.
+//! Built from the catalog here, so the card component only renders.
+
+use super::Catalog;
+use crate::corpus::{locate_verbatim, QuoteKind};
+
+/// What a card always shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub id: String,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<SpeakerLine>,
+    pub meeting: Option<MeetingLine>,
+    /// Theme labels, in the quote's order.
+    pub themes: Vec<String>,
+    pub source: Option<SourceLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerLine {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingLine {
+    pub title: String,
+    pub place: String,
+    /// ISO, for `<time datetime>`.
+    pub date: String,
+    /// For people: "23 March 2021", "about 1 June 2022".
+    pub date_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    pub outlet: String,
+    pub headline: String,
+    pub published: Option<String>,
+    /// The source's address, only if it is safe to follow (see `Source::web_url`).
+    pub link: Option<String>,
+}
+
+/// What an opened card adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardDetails {
+    pub context: Context,
+    /// "Outlet: headline, line 12 of sources/x.txt".
+    pub locator: Option<String>,
+    pub address: Option<Address>,
+    pub outlet_note: Option<String>,
+    pub date_note: Option<String>,
+    pub statement: Option<StatementPoints>,
+    pub variants: Vec<Variant>,
+}
+
+/// The passage a quote sits in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Context {
+    /// The passage around the quote, split where the quote is.
+    Around { before: String, quote: String, after: String },
+    /// A passage the quote cannot be found in (a corpus that skipped validation).
+    Whole(String),
+}
+
+/// A source's address as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    /// A web address, safe to link.
+    Link(String),
+    /// Anything else, shown as text only.
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementPoints {
+    pub title: String,
+    pub numbering_note: Option<String>,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// "Point 3", or "Unnumbered" for a passage that is none of the numbered points.
+    pub label: String,
+    pub text: String,
+    /// The card's own quote.
+    pub current: bool,
+}
+
+/// The same remark as another source or passage reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub id: String,
+    pub text: String,
+    pub outlet: String,
+}
+
+impl Catalog {
+    /// The card of the quote at `position` (a position from this catalog's results).
+    pub fn card(&self, position: u32) -> Card {
+        let q = self.quote(position);
+        Card {
+            id: q.id.clone(),
+            text: q.text.clone(),
+            kind: q.kind,
+            speaker: self
+                .speaker(&q.speaker)
+                .map(|s| SpeakerLine { name: s.name.clone(), role: s.role.clone() }),
+            meeting: self.meeting(&q.meeting).map(|m| MeetingLine {
+                title: m.title.clone(),
+                place: m.place.clone(),
+                date: m.date.clone(),
+                date_label: m.date_label(),
+            }),
+            themes: q
+                .themes
+                .iter()
+                .map(|t| self.theme(t).map_or_else(|| t.clone(), |t| t.label.clone()))
+                .collect(),
+            source: self.source(&q.source).map(|s| SourceLine {
+                outlet: s.outlet.clone(),
+                headline: s.headline.clone(),
+                published: s.published.clone(),
+                link: s.web_url().map(str::to_owned),
+            }),
+        }
+    }
+
+    /// What the card of the quote at `position` shows once opened.
+    pub fn card_details(&self, position: u32) -> CardDetails {
+        let q = self.quote(position);
+        let source = self.source(&q.source);
+        let meeting = self.meeting(&q.meeting);
+        let context = match locate_verbatim(&q.context, &q.text) {
+            Some(at) => Context::Around {
+                before: q.context[..at.start].to_owned(),
+                quote: q.context[at.clone()].to_owned(),
+                after: q.context[at.end..].to_owned(),
+            },
+            None => Context::Whole(q.context.clone()),
+        };
+        let statement = q.statement.as_ref().and_then(|r| self.statement(&r.id)).map(|s| StatementPoints {
+            title: s.title.clone(),
+            numbering_note: s.numbering_note.clone(),
+            points: self
+                .statement_quotes(&s.id)
+                .iter()
+                .map(|&p| {
+                    let point = self.quote(p);
+                    Point {
+                        label: point
+                            .statement
+                            .as_ref()
+                            .and_then(|r| r.point)
+                            .map_or_else(|| "Unnumbered".to_owned(), |n| format!("Point {n}")),
+                        text: point.text.clone(),
+                        current: p == position,
+                    }
+                })
+                .collect(),
+        });
+        let variants = self
+            .variants(position)
+            .into_iter()
+            .map(|p| {
+                let v = self.quote(p);
+                let outlet = self.source(&v.source).map_or_else(|| v.source.clone(), |s| s.outlet.clone());
+                Variant { id: v.id.clone(), text: v.text.clone(), outlet }
+            })
+            .collect();
+        CardDetails {
+            context,
+            locator: source.map(|s| format!("{}: {}, line {} of {}", s.outlet, s.headline, q.line, s.file)),
+            address: source.and_then(|s| {
+                let given = s.url.clone()?;
+                Some(match s.web_url() {
+                    Some(url) => Address::Link(url.to_owned()),
+                    None => Address::Text(given),
+                })
+            }),
+            outlet_note: source.and_then(|s| s.outlet_note.clone()),
+            date_note: meeting.and_then(|m| m.date_note.clone()),
+            statement,
+            variants,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+
+    fn catalog() -> Catalog {
+        Catalog::new(corpus::bundled().unwrap())
+    }
+
+    #[test]
+    fn every_bundled_quote_is_marked_in_its_passage() {
+        let c = catalog();
+        for p in 0..c.len() as u32 {
+            match c.card_details(p).context {
+                Context::Around { before, quote, after } => {
+                    assert_eq!(format!("{before}{quote}{after}"), c.quote(p).context);
+                    assert_eq!(
+                        corpus::normalize_for_comparison(&quote),
+                        corpus::normalize_for_comparison(&c.quote(p).text)
+                    );
+                }
+                Context::Whole(_) => panic!("{} is not marked in its context", c.quote(p).id),
+            }
+        }
+    }
+
+    #[test]
+    fn a_quote_whose_quotation_marks_differ_from_its_passage_is_still_marked() {
+        let mut corpus = corpus::bundled().unwrap();
+        corpus.quotes.truncate(1);
+        corpus.quotes[0].context =
+            format!("Before. \u{201C}{}\u{201D} After.", corpus.quotes[0].text.replace(' ', "\n  "));
+        corpus.quotes[0].text = format!("\"{}\"", corpus.quotes[0].text);
+        let c = Catalog::new(corpus);
+        let Context::Around { before, after, .. } = c.card_details(0).context else { panic!("not marked") };
+        assert_eq!((before.as_str(), after.as_str()), ("Before. ", " After."));
+    }
+
+    #[test]
+    fn a_statement_point_lists_its_statement_in_order_and_marks_itself() {
+        let c = catalog();
+        let position = (0..c.len() as u32).find(|&p| c.quote(p).statement.is_some()).unwrap();
+        let statement = c.card_details(position).statement.expect("statement");
+        let id = &c.quote(position).statement.as_ref().unwrap().id;
+        assert_eq!(statement.points.len(), c.statement_quotes(id).len());
+        assert_eq!(statement.points.iter().filter(|p| p.current).count(), 1);
+        assert!(statement.points.iter().all(|p| p.label.starts_with("Point ") || p.label == "Unnumbered"));
+    }
+
+    #[test]
+    fn variants_are_the_other_reports_of_the_remark_with_their_outlets() {
+        let c = catalog();
+        let position = (0..c.len() as u32).find(|&p| c.quote(p).variant_group.is_some()).unwrap();
+        let variants = c.card_details(position).variants;
+        assert!(!variants.is_empty());
+        assert!(variants.iter().all(|v| v.id != c.quote(position).id && !v.outlet.is_empty()));
+    }
+
+    #[test]
+    fn a_hostile_address_is_text_and_a_web_address_a_link() {
+        let mut corpus = corpus::bundled().unwrap();
+        let source = corpus.quotes[0].source.clone();
+        let s = corpus.sources.iter_mut().find(|s| s.id == source).unwrap();
+        s.url = Some("javascript:alert(1)".into());
+        let c = Catalog::new(corpus.clone());
+        assert_eq!(c.card_details(0).address, Some(Address::Text("javascript:alert(1)".into())));
+        assert_eq!(c.card(0).source.unwrap().link, None);
+        corpus.sources.iter_mut().find(|s| s.id == source).unwrap().url =
+            Some("https://example.org/a".into());
+        let c = Catalog::new(corpus);
+        assert_eq!(c.card_details(0).address, Some(Address::Link("https://example.org/a".into())));
+    }
+}

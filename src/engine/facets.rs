@@ -1,0 +1,166 @@
+//! The facet index: per facet, its values in display order, the quotes having each value,
+//! and each quote's values (for counting).
+
+use rustc_hash::FxHashMap;
+
+use super::{Bitset, Facet};
+use crate::corpus::{Corpus, QuoteKind};
+
+/// One value of a facet, as the filter pane lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub id: String,
+    pub label: String,
+    /// A second line: a speaker's role, a meeting's place and date, a theme's definition.
+    pub detail: String,
+    /// Quotes with this value in the whole corpus.
+    pub total: u32,
+}
+
+/// A facet's values and, for each quote, which values it has.
+#[derive(Debug, Default)]
+pub(super) struct FacetIndex {
+    /// Display order: meetings by date, sources as listed, the rest by size.
+    pub(super) values: Vec<FacetValue>,
+    by_id: FxHashMap<String, u16>,
+    /// Sorted quote positions per value.
+    postings: Vec<Vec<u32>>,
+    /// `doc_values[doc_offsets[d]..doc_offsets[d + 1]]` are quote `d`'s values.
+    doc_offsets: Vec<u32>,
+    doc_values: Vec<u16>,
+}
+
+/// Every facet of a corpus, in [`Facet::ALL`] order.
+pub(super) fn build_all(corpus: &Corpus) -> [FacetIndex; Facet::COUNT] {
+    let value = |id: &str, label: &str, detail: String| FacetValue {
+        id: id.to_owned(),
+        label: label.to_owned(),
+        detail,
+        total: 0,
+    };
+    let mut meetings: Vec<(&str, FacetValue)> = corpus
+        .meetings
+        .iter()
+        .map(|m| (m.date.as_str(), value(&m.id, &m.title, format!("{} · {}", m.place, m.date_label()))))
+        .collect();
+    meetings.sort_by(|a, b| a.0.cmp(b.0));
+    let speakers = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
+    let themes = corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
+    let sources = corpus.sources.iter().map(|s| value(&s.id, &s.outlet, s.headline.clone())).collect();
+    let kinds = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();
+
+    let quotes = &corpus.quotes;
+    let mut facets = [
+        FacetIndex::build(speakers, quotes.iter().map(|q| [q.speaker.as_str()])),
+        FacetIndex::build(
+            meetings.into_iter().map(|(_, v)| v).collect(),
+            quotes.iter().map(|q| [q.meeting.as_str()]),
+        ),
+        FacetIndex::build(themes, quotes.iter().map(|q| q.themes.iter().map(String::as_str))),
+        FacetIndex::build(sources, quotes.iter().map(|q| [q.source.as_str()])),
+        FacetIndex::build(kinds, quotes.iter().map(|q| [q.kind.id()])),
+    ];
+    for facet in [Facet::Speaker, Facet::Theme] {
+        facets[facet.slot()].sort_by_total();
+    }
+    for facet in &mut facets {
+        facet.drop_unused();
+    }
+    facets
+}
+
+impl FacetIndex {
+    /// `values` in display order; `docs` gives, per quote, the ids it has.
+    fn build<'a, I: IntoIterator<Item = &'a str>>(
+        values: Vec<FacetValue>,
+        docs: impl Iterator<Item = I>,
+    ) -> Self {
+        let by_id: FxHashMap<String, u16> =
+            values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u16)).collect();
+        let mut index = FacetIndex {
+            postings: vec![Vec::new(); values.len()],
+            doc_offsets: vec![0],
+            by_id,
+            values,
+            doc_values: Vec::new(),
+        };
+        for (doc, ids) in docs.enumerate() {
+            for id in ids {
+                if let Some(&v) = index.by_id.get(id) {
+                    if !index.doc_values[index.doc_offsets[doc] as usize..].contains(&v) {
+                        index.doc_values.push(v);
+                        index.postings[v as usize].push(doc as u32);
+                    }
+                }
+            }
+            index.doc_offsets.push(index.doc_values.len() as u32);
+        }
+        for (value, postings) in index.values.iter_mut().zip(&index.postings) {
+            value.total = postings.len() as u32;
+        }
+        index
+    }
+
+    pub(super) fn values_of(&self, doc: u32) -> &[u16] {
+        let d = doc as usize;
+        &self.doc_values[self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize]
+    }
+
+    pub(super) fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&v| v as usize)
+    }
+
+    /// The quotes having any of `ids`, or `None` when no id is selected, which leaves the
+    /// facet unconstrained. An id no quote has matches nothing (the store drops such ids
+    /// from a query before asking, with `Catalog::known_only`).
+    pub(super) fn union<'a>(&self, ids: impl Iterator<Item = &'a str>, len: usize) -> Option<Bitset> {
+        let mut set: Option<Bitset> = None;
+        for id in ids {
+            let set = set.get_or_insert_with(|| Bitset::empty(len));
+            for &doc in self.position(id).map_or(&[][..], |v| &self.postings[v]) {
+                set.insert(doc);
+            }
+        }
+        set
+    }
+
+    /// Largest first; ties by label.
+    fn sort_by_total(&mut self) {
+        let mut order: Vec<usize> = (0..self.values.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (va, vb) = (&self.values[a], &self.values[b]);
+            vb.total.cmp(&va.total).then_with(|| va.label.cmp(&vb.label))
+        });
+        self.reorder(&order);
+    }
+
+    /// Values no quote has would only ever show 0, so the pane leaves them out.
+    fn drop_unused(&mut self) {
+        let order: Vec<usize> = (0..self.values.len()).filter(|&i| self.values[i].total > 0).collect();
+        self.reorder(&order);
+    }
+
+    /// Keeps the values at `order`, in that order, renumbering what refers to them.
+    fn reorder(&mut self, order: &[usize]) {
+        let mut new_number = vec![u16::MAX; self.values.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_number[old] = new as u16;
+        }
+        self.values = order.iter().map(|&i| self.values[i].clone()).collect();
+        self.postings = order.iter().map(|&i| std::mem::take(&mut self.postings[i])).collect();
+        self.by_id = self.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u16)).collect();
+        let mut values = Vec::with_capacity(self.doc_values.len());
+        let mut offsets = Vec::with_capacity(self.doc_offsets.len());
+        offsets.push(0);
+        for d in 0..self.doc_offsets.len() - 1 {
+            for &v in &self.doc_values[self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize] {
+                if new_number[v as usize] != u16::MAX {
+                    values.push(new_number[v as usize]);
+                }
+            }
+            offsets.push(values.len() as u32);
+        }
+        self.doc_values = values;
+        self.doc_offsets = offsets;
+    }
+}

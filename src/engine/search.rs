@@ -1,0 +1,130 @@
+//! Answering a query: the quotes matching the search text and every selected facet, in
+//! order, and for every facet value the count choosing it would give.
+
+use super::text::SearchTerms;
+use super::words::{quote_of_posting, Field};
+use super::{Bitset, Facet, Index, Query, SortOrder};
+use crate::corpus::Corpus;
+
+/// What a query found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Results {
+    /// Quote positions in the corpus, in display order.
+    pub quotes: Vec<u32>,
+    /// Per facet (in [`Facet::ALL`] order), per value (in display order): how many quotes
+    /// would match with that value selected, counted against every other active constraint.
+    pub counts: [Vec<u32>; Facet::COUNT],
+}
+
+impl Results {
+    /// The count of the value at `value` in the facet's display order (0 for a value the
+    /// results' corpus does not have).
+    pub fn count(&self, facet: Facet, value: usize) -> u32 {
+        self.counts[facet.slot()].get(value).copied().unwrap_or(0)
+    }
+}
+
+impl Index {
+    /// Answers a query over `corpus`, the corpus this index was built from.
+    pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
+        let terms = SearchTerms::parse(&query.text);
+        let text = self.text_matches(&terms, corpus);
+        let facet_sets: Vec<Option<Bitset>> =
+            Facet::ALL.iter().map(|&f| self.facets[f.slot()].union(query.selected(f), self.len)).collect();
+
+        // Everything but facet `skip`: the base its counts are taken against, so that each
+        // value's count says what choosing it would give.
+        let constrained = |skip: Option<usize>| -> Option<Bitset> {
+            let mut acc = text.clone();
+            for (i, set) in facet_sets.iter().enumerate() {
+                if Some(i) == skip {
+                    continue;
+                }
+                if let Some(set) = set {
+                    match &mut acc {
+                        Some(a) => a.intersect_with(set),
+                        None => acc = Some(set.clone()),
+                    }
+                }
+            }
+            acc
+        };
+        let all = constrained(None);
+
+        let counts = std::array::from_fn(|slot| {
+            let facet = &self.facets[slot];
+            let base = if facet_sets[slot].is_some() { constrained(Some(slot)) } else { all.clone() };
+            match base {
+                None => facet.values.iter().map(|v| v.total).collect(),
+                Some(base) => {
+                    let mut counts = vec![0u32; facet.values.len()];
+                    for doc in base.iter() {
+                        for &v in facet.values_of(doc) {
+                            counts[v as usize] += 1;
+                        }
+                    }
+                    counts
+                }
+            }
+        });
+
+        let in_results = |doc: &u32| all.as_ref().is_none_or(|set| set.contains(*doc));
+        let mut quotes: Vec<u32> = self.chronological.iter().copied().filter(in_results).collect();
+        if query.sort == SortOrder::Relevance {
+            if let Some(matches) = &text {
+                let scores = self.relevance(&terms, matches);
+                quotes.sort_by(|&a, &b| {
+                    scores[b as usize]
+                        .cmp(&scores[a as usize])
+                        .then(self.chrono_rank[a as usize].cmp(&self.chrono_rank[b as usize]))
+                });
+            }
+        }
+        Results { quotes, counts }
+    }
+
+    /// The quotes matching all words of the search, or `None` when there is no search text.
+    fn text_matches(&self, terms: &SearchTerms, corpus: &Corpus) -> Option<Bitset> {
+        if terms.is_empty() {
+            return None;
+        }
+        let mut result: Option<Bitset> = None;
+        for word in &terms.words {
+            let mut set = Bitset::empty(self.len);
+            for (_, postings) in self.words.with_prefix(word) {
+                for &p in postings {
+                    set.insert(quote_of_posting(p));
+                }
+            }
+            match &mut result {
+                Some(r) => r.intersect_with(&set),
+                None => result = Some(set),
+            }
+        }
+        let mut result = result.unwrap_or_else(|| Bitset::full(self.len));
+        if !terms.phrases.is_empty() {
+            let keep: Vec<u32> =
+                result.iter().filter(|&d| terms.phrases_match(&corpus.quotes[d as usize].text)).collect();
+            result = Bitset::from_sorted(self.len, &keep);
+        }
+        Some(result)
+    }
+
+    /// Per quote, a score: each search word found adds its field's weight, twice over for a
+    /// whole-word match.
+    fn relevance(&self, terms: &SearchTerms, matches: &Bitset) -> Vec<u32> {
+        let mut scores = vec![0u32; self.len];
+        for word in &terms.words {
+            for (indexed, postings) in self.words.with_prefix(word) {
+                let exact = if indexed == word { 2 } else { 1 };
+                for &p in postings {
+                    let doc = quote_of_posting(p);
+                    if matches.contains(doc) {
+                        scores[doc as usize] += Field::of_posting(p).weight() * exact;
+                    }
+                }
+            }
+        }
+        scores
+    }
+}

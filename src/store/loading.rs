@@ -1,0 +1,125 @@
+//! Bringing another corpus in: from a file the reader picks or drops, or from the address an
+//! embed names, and going back to the bundled corpus. Until a new corpus is complete and
+//! valid, the one in use stays; [`CorpusStatus`] says how it goes.
+
+use std::cell::Cell;
+
+use leptos::{prelude::*, task::spawn_local};
+
+use super::{CorpusOrigin, CorpusStatus, Store};
+use crate::browser;
+use crate::corpus::{self, MAX_CORPUS_BYTES};
+use crate::engine::Catalog;
+
+/// Starts loading the corpus at `src` (same origin only).
+pub fn load_from(store: Store, src: String) {
+    let load = store.start_load();
+    let Some(url) = browser::same_origin_url(&src) else {
+        store.status.set(CorpusStatus::Failed {
+            from: src,
+            messages: vec!["Only a corpus on this page's own site can be loaded.".into()],
+        });
+        return;
+    };
+    store.status.set(CorpusStatus::Reading { from: url.clone(), received: 0, total: None });
+    spawn_local(async move {
+        let progress = Progress::new(store, load, url.clone());
+        let bytes =
+            browser::fetch_bytes(&url, MAX_CORPUS_BYTES, &|received, total| progress.report(received, total))
+                .await;
+        check_and_use(store, load, url, bytes).await;
+    });
+}
+
+/// Starts opening a file the reader picked or dropped.
+pub fn open_file(store: Store, file: web_sys::File) {
+    let load = store.start_load();
+    let name = file.name();
+    let size = file.size() as u64;
+    // Refused before a byte is read: a browser tab asked to hold far too much can crash.
+    if let Err(e) = corpus::check_size(size) {
+        store.status.set(CorpusStatus::Failed { from: name, messages: e.messages });
+        return;
+    }
+    store.status.set(CorpusStatus::Reading { from: name.clone(), received: 0, total: Some(size) });
+    spawn_local(async move {
+        let progress = Progress::new(store, load, name.clone());
+        let bytes =
+            browser::read_file(&file, MAX_CORPUS_BYTES, &|received| progress.report(received, Some(size)))
+                .await;
+        check_and_use(store, load, name, bytes).await;
+    });
+}
+
+/// Goes back to the corpus that comes with the app.
+pub fn use_bundled(store: Store) {
+    store.start_load();
+    if let Ok(corpus) = corpus::bundled() {
+        store.replace_catalog(Catalog::new(corpus), CorpusOrigin::Bundled);
+    }
+}
+
+/// Reports reading progress, about once per percent: more often would only cost rendering.
+struct Progress {
+    store: Store,
+    load: u64,
+    from: String,
+    last_step: Cell<u64>,
+}
+
+impl Progress {
+    fn new(store: Store, load: u64, from: String) -> Self {
+        Progress { store, load, from, last_step: Cell::new(0) }
+    }
+
+    fn report(&self, received: u64, total: Option<u64>) {
+        let step = progress_step(received, total);
+        if step != self.last_step.get() && self.store.is_latest_load(self.load) {
+            self.last_step.set(step);
+            self.store.status.set(CorpusStatus::Reading { from: self.from.clone(), received, total });
+        }
+    }
+}
+
+/// Which step of progress `received` bytes are: a percent of a known total, else a megabyte.
+fn progress_step(received: u64, total: Option<u64>) -> u64 {
+    match total {
+        Some(total) if total > 0 => received * 100 / total,
+        _ => received / (1 << 20),
+    }
+}
+
+async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<u8>, String>) {
+    if !store.is_latest_load(load) {
+        return;
+    }
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            store.status.set(CorpusStatus::Failed { from, messages: vec![message] });
+            return;
+        }
+    };
+    store.status.set(CorpusStatus::Checking { from: from.clone() });
+    // Checking blocks the page for up to a second or two on a large corpus; say so first.
+    browser::after_next_paint().await;
+    if !store.is_latest_load(load) {
+        return;
+    }
+    match corpus::parse_bytes(&bytes) {
+        Ok(corpus) => store.replace_catalog(Catalog::new(corpus), CorpusOrigin::Loaded(from)),
+        Err(e) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_moves_in_percent_steps_or_megabytes_when_the_size_is_unknown() {
+        assert_eq!(progress_step(50, Some(100)), 50);
+        assert_eq!(progress_step(0, Some(0)), 0);
+        assert_eq!(progress_step(3 << 20, None), 3);
+    }
+}

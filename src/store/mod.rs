@@ -1,0 +1,321 @@
+//! The store: one owner of the explorer's view. It holds the corpus in use (as a
+//! [`Catalog`]), the reader's [`Query`], the results, how many of them are rendered, and how
+//! loading another corpus goes. Every change of query passes one gate,
+//! [`Store::update_query`], which keeps the query to the values the corpus knows and moves
+//! the address bar along ([`address`]). Components read from the store and call its
+//! methods; they hold no state of the view themselves.
+
+pub mod address;
+pub mod loading;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::engine::{text::SearchTerms, Catalog, Query, Results};
+
+/// Quotes rendered at first, and added by each "show more": the DOM stays small whatever
+/// the corpus size.
+pub const PAGE_SIZE: usize = 50;
+
+/// How an explorer sits in its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    /// Reads its view from the address bar and writes it back (the page, or an embed that opts in).
+    pub owns_address_bar: bool,
+    /// Inside a host page's element rather than the whole page.
+    pub embedded: bool,
+    /// Whether the filters start unfolded (there is room beside the results).
+    pub filters_open: bool,
+}
+
+/// Which corpus is in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusOrigin {
+    /// The corpus that comes with the app.
+    Bundled,
+    /// A file the reader opened, or the address an embed named.
+    Loaded(String),
+}
+
+/// How loading another corpus goes. Whatever happens, the corpus in use stays usable until a
+/// new one is complete and valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusStatus {
+    /// Nothing is being loaded.
+    Ready,
+    /// Reading the file: `received` bytes so far, of `total` when known.
+    Reading { from: String, received: u64, total: Option<u64> },
+    /// Read; now being validated and indexed.
+    Checking { from: String },
+    /// Could not be loaded, for these reasons.
+    Failed { from: String, messages: Vec<String> },
+}
+
+/// How many results are rendered, for the query it was raised for: a new query starts again
+/// at one page without anything having to reset it.
+#[derive(Debug, Clone, PartialEq)]
+struct RenderedWindow {
+    query: Query,
+    len: usize,
+}
+
+/// The explorer's state. Cheap to copy: every part is a handle.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub catalog: ReadSignal<Arc<Catalog>>,
+    set_catalog: WriteSignal<Arc<Catalog>>,
+    /// The reader's query, mirrored in the address bar; written only through the gate.
+    pub query: ReadSignal<Query>,
+    set_query: WriteSignal<Query>,
+    /// The query's answer; a memo because searching is the expensive step.
+    pub results: Memo<Arc<Results>>,
+    pub terms: Memo<SearchTerms>,
+    pub placement: Placement,
+    window: RwSignal<Option<RenderedWindow>>,
+    pub status: RwSignal<CorpusStatus>,
+    pub origin: RwSignal<CorpusOrigin>,
+    /// Counts loads started, so that only the latest one may replace the corpus.
+    loads_started: StoredValue<u64>,
+}
+
+impl Store {
+    /// A store over `catalog` showing `initial`. When a corpus is still to come (an embed's
+    /// `data-src`), the query is kept as it is until that corpus arrives: it may know ids
+    /// this one does not.
+    pub fn new(catalog: Catalog, initial: Query, placement: Placement, corpus_to_come: bool) -> Store {
+        let initial = if corpus_to_come { initial } else { catalog.known_only(&initial) };
+        let (catalog, set_catalog) = signal(Arc::new(catalog));
+        let (query, set_query) = signal(initial);
+        let results = Memo::new(move |_| Arc::new(catalog.with(|c| query.with(|q| c.search(q)))));
+        let terms = Memo::new(move |_| query.with(|q| SearchTerms::parse(&q.text)));
+        let store = Store {
+            catalog,
+            set_catalog,
+            query,
+            set_query,
+            results,
+            terms,
+            placement,
+            window: RwSignal::new(None),
+            status: RwSignal::new(CorpusStatus::Ready),
+            origin: RwSignal::new(CorpusOrigin::Bundled),
+            loads_started: StoredValue::new(0),
+        };
+        if placement.owns_address_bar {
+            address::follow(store);
+        }
+        store
+    }
+
+    /// The store of the explorer this component belongs to.
+    pub fn use_context() -> Store {
+        expect_context::<Store>()
+    }
+
+    /// The one way to change the view: applies `change` to the query, drops values the
+    /// corpus does not know, and writes the address bar when the explorer owns it.
+    pub fn update_query(&self, change: impl FnOnce(&mut Query)) {
+        let previous = self.query.get_untracked();
+        let mut next = previous.clone();
+        change(&mut next);
+        self.commit(previous, next);
+    }
+
+    /// Shows the view an address describes (Back and Forward), without adding a step.
+    pub(crate) fn show_address(&self, query: Query) {
+        let known = self.catalog.with_untracked(|c| c.known_only(&query));
+        self.set_query.set(known);
+    }
+
+    fn commit(&self, previous: Query, next: Query) {
+        let next = self.catalog.with_untracked(|c| c.known_only(&next));
+        if next == previous {
+            return;
+        }
+        self.set_query.set(next.clone());
+        if self.placement.owns_address_bar {
+            address::record(&previous, &next);
+        }
+    }
+
+    /// How many of the results are rendered.
+    pub fn rendered_len(&self) -> usize {
+        let len = self.window.with(|w| match w {
+            Some(w) if self.query.with(|q| *q == w.query) => w.len,
+            _ => PAGE_SIZE,
+        });
+        len.min(self.results.with(|r| r.quotes.len()))
+    }
+
+    /// Renders at least `len` results of the current query.
+    pub fn render_at_least(&self, len: usize) {
+        if len > self.rendered_len() {
+            self.window.set(Some(RenderedWindow { query: self.query.get_untracked(), len }));
+        }
+    }
+
+    /// Renders every result (for print).
+    pub fn render_all(&self) {
+        self.render_at_least(self.results.with_untracked(|r| r.quotes.len()));
+    }
+
+    /// Makes the quote with this id part of the rendered results, clearing the query first if
+    /// it hides the quote, so that a link to a quote always leads to it. `false` if the
+    /// corpus has no such quote.
+    pub fn reveal_quote(&self, id: &str) -> bool {
+        let Some(position) = self.catalog.with_untracked(|c| c.quote_position(id)) else {
+            return false;
+        };
+        if !self.results.with_untracked(|r| r.quotes.contains(&position)) {
+            self.update_query(Query::clear);
+        }
+        if let Some(rank) = self.results.with_untracked(|r| r.quotes.iter().position(|&p| p == position)) {
+            self.render_at_least(rank + 1);
+        }
+        true
+    }
+
+    /// Replaces the corpus, keeping the filters it knows.
+    pub fn replace_catalog(&self, catalog: Catalog, origin: CorpusOrigin) {
+        let previous = self.query.get_untracked();
+        self.set_catalog.set(Arc::new(catalog));
+        self.commit(previous.clone(), previous);
+        self.origin.set(origin);
+        self.status.set(CorpusStatus::Ready);
+    }
+
+    /// Starts a load; the answer identifies it to [`Store::is_latest_load`].
+    pub fn start_load(&self) -> u64 {
+        self.loads_started.update_value(|n| *n += 1);
+        self.loads_started.get_value()
+    }
+
+    /// Whether no other load started after this one (a reader may drop a second file while
+    /// the first is still being read).
+    pub fn is_latest_load(&self, load: u64) -> bool {
+        self.loads_started.get_value() == load
+    }
+}
+
+/// One sentence on what the corpus in use is.
+pub fn lede(quotes: usize, sources: usize, origin: &CorpusOrigin) -> String {
+    match origin {
+        CorpusOrigin::Bundled => format!(
+            "Every quote and statement point from {sources} news articles and readouts, verbatim, each \
+             traceable to its line in the source. {quotes} quotes."
+        ),
+        CorpusOrigin::Loaded(_) => format!("{quotes} quotes from {sources} sources."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{self, synthetic};
+    use crate::engine::Facet;
+
+    fn store(quotes: usize) -> Store {
+        let placement = Placement { owns_address_bar: false, embedded: true, filters_open: true };
+        Store::new(Catalog::new(synthetic::generate(quotes, 3)), Query::default(), placement, false)
+    }
+
+    #[test]
+    fn a_page_is_rendered_and_show_more_adds_to_it_until_the_query_changes() {
+        Owner::new().with(|| {
+            let s = store(200);
+            assert_eq!(s.rendered_len(), PAGE_SIZE);
+            s.render_at_least(PAGE_SIZE * 2);
+            assert_eq!(s.rendered_len(), PAGE_SIZE * 2);
+            s.render_at_least(10_000);
+            assert_eq!(s.rendered_len(), 200, "never more than the results");
+            s.update_query(|q| q.text = "democracy".into());
+            let matching = s.results.with(|r| r.quotes.len());
+            assert_eq!(s.rendered_len(), PAGE_SIZE.min(matching), "a new query starts at one page");
+        });
+    }
+
+    #[test]
+    fn revealing_a_hidden_quote_clears_the_query_and_renders_down_to_it() {
+        Owner::new().with(|| {
+            let s = store(300);
+            let last = s.results.with_untracked(|r| *r.quotes.last().unwrap());
+            let id = s.catalog.with_untracked(|c| c.quote(last).id.clone());
+            s.update_query(|q| q.text = "zzzz-nothing".into());
+            assert!(s.reveal_quote(&id));
+            assert_eq!(s.query.get_untracked(), Query::default());
+            assert_eq!(s.rendered_len(), 300);
+            assert!(!s.reveal_quote("no-such-quote"));
+        });
+    }
+
+    #[test]
+    fn each_catalog_is_told_apart_even_from_one_of_the_same_corpus() {
+        let corpus = corpus::bundled().unwrap();
+        let (a, b) = (Catalog::new(corpus.clone()), Catalog::new(corpus));
+        assert_ne!(a.generation, b.generation, "views keyed by generation are rebuilt");
+    }
+
+    #[test]
+    fn only_the_latest_of_overlapping_loads_counts() {
+        Owner::new().with(|| {
+            let s = store(10);
+            let first = s.start_load();
+            let second = s.start_load();
+            assert!(!s.is_latest_load(first));
+            assert!(s.is_latest_load(second));
+        });
+    }
+
+    #[test]
+    fn the_gate_keeps_only_values_the_corpus_knows() {
+        Owner::new().with(|| {
+            let s = store(100);
+            s.update_query(|q| {
+                q.select(Facet::Theme, "theme-1");
+                q.select(Facet::Theme, "no-such-theme");
+            });
+            let kept: Vec<String> =
+                s.query.with(|q| q.active_filters().map(|(_, id)| id.to_owned()).collect());
+            assert_eq!(kept, ["theme-1"]);
+        });
+    }
+
+    #[test]
+    fn a_query_for_a_corpus_still_to_come_is_kept_until_it_arrives() {
+        Owner::new().with(|| {
+            let placement = Placement { owns_address_bar: false, embedded: true, filters_open: true };
+            let mut initial = Query::default();
+            initial.select(Facet::Theme, "theme-1");
+            let s = Store::new(Catalog::new(corpus::bundled().unwrap()), initial.clone(), placement, true);
+            assert_eq!(s.query.get_untracked(), initial, "kept while the corpus is on its way");
+            s.replace_catalog(Catalog::new(synthetic::generate(100, 3)), CorpusOrigin::Loaded("x".into()));
+            assert_eq!(s.query.get_untracked(), initial, "the arriving corpus knows it");
+        });
+    }
+
+    #[test]
+    fn replacing_the_corpus_keeps_only_the_filters_it_knows() {
+        Owner::new().with(|| {
+            let s = store(100);
+            s.update_query(|q| {
+                q.select(Facet::Theme, "theme-1");
+                q.select(Facet::Kind, "direct_quote");
+            });
+            s.replace_catalog(Catalog::new(corpus::bundled().unwrap()), CorpusOrigin::Bundled);
+            let kept: Vec<String> =
+                s.query.with(|q| q.active_filters().map(|(_, id)| id.to_owned()).collect());
+            assert_eq!(kept, ["direct_quote"]);
+            assert_eq!(
+                s.results.with(|r| r.quotes.len()),
+                s.catalog.with(|c| c.search(&s.query.get_untracked()).quotes.len())
+            );
+        });
+    }
+
+    #[test]
+    fn the_lede_says_what_the_corpus_is() {
+        assert!(lede(72, 5, &CorpusOrigin::Bundled).ends_with("72 quotes."));
+        assert_eq!(lede(3, 1, &CorpusOrigin::Loaded("f.json".into())), "3 quotes from 1 sources.");
+    }
+}

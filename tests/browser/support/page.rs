@@ -1,0 +1,27 @@
+//! Reading and working the explorer's page: clicks, waits and what the page shows.
+
+use super::Browser;
+
+/// Each facet value's displayed count, as (facet, value id, count).
+pub async fn displayed_counts(b: &Browser) -> Vec<(String, String, u32)> {
+    let rows = b
+        .eval(
+            "return [...document.querySelectorAll('fieldset[data-facet] input[type=checkbox]')].map(i => [
+                i.closest('fieldset').dataset.facet, i.value,
+                parseInt(i.parentElement.querySelector('.count').textContent, 10)])",
+        )
+        .await;
+    serde_json::from_value(rows).unwrap()
+}
+
+pub async fn click(b: &Browser, css: &str) {
+    b.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+/// Waits until the list shows exactly these quotes, in this order.
+pub async fn wait_for_ids(b: &Browser, expected: &[String]) {
+    b.wait_until(&format!("the list shows {} quotes", expected.len()), || async {
+        b.quote_ids().await == expected
+    })
+    .await;
+}
