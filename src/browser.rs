@@ -45,17 +45,18 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 }
 
 /// Whether the window is at least `rem` root-font-sizes wide.
-pub fn viewport_is_at_least_rem(rem: f64) -> bool {
+pub fn viewport_is_at_least_rem(rem: u32) -> bool {
     window().match_media(&format!("(min-width: {rem}rem)")).ok().flatten().is_some_and(|m| m.matches())
 }
 
-/// The page's root font size in pixels (what `1rem` is, inside embeds too).
-pub fn rem_in_pixels() -> f64 {
+/// The page's root font size in whole pixels (what `1rem` is, inside embeds too).
+pub fn rem_in_pixels() -> u32 {
     let root = document().document_element();
     let size = root
         .and_then(|root| window().get_computed_style(&root).ok().flatten())
         .and_then(|style| style.get_property_value("font-size").ok());
-    size.and_then(|s| s.trim_end_matches("px").parse().ok()).unwrap_or(16.0)
+    // "16px", or "15.5px": whole pixels are precise enough, and parsing floats costs bytes.
+    size.and_then(|s| s.split(['.', 'p']).next()?.parse().ok()).unwrap_or(16)
 }
 
 /// Opens the `<details>` of the element with this id, scrolls it into view and moves the

@@ -17,7 +17,7 @@ pub const STYLESHEET: &str = include_str!("../style/main.css");
 /// The width, in rem, from which the filters sit beside the results: the stylesheet's one
 /// `@container explorer (min-width: …rem)` rule, read from the stylesheet itself so the two
 /// cannot disagree.
-pub fn wide_layout_rem(stylesheet: &str) -> Option<f64> {
+pub fn wide_layout_rem(stylesheet: &str) -> Option<u32> {
     let rule = "@container explorer (min-width: ";
     let start = stylesheet.find(rule)? + rule.len();
     let rest = &stylesheet[start..];
@@ -47,8 +47,8 @@ fn app_root(document: &web_sys::Document) -> Option<HtmlElement> {
     Some(root)
 }
 
-fn breakpoint_rem() -> f64 {
-    wide_layout_rem(STYLESHEET).unwrap_or(52.0)
+fn breakpoint_rem() -> u32 {
+    wide_layout_rem(STYLESHEET).unwrap_or(52)
 }
 
 fn mount_page(document: &web_sys::Document) {
@@ -80,7 +80,7 @@ fn mount_embed(document: &web_sys::Document, host: &Element) {
     } else {
         url_state::from_attributes(|name| host.get_attribute(name))
     };
-    let filters_open = f64::from(host.client_width()) >= breakpoint_rem() * browser::rem_in_pixels();
+    let filters_open = host.client_width() >= (breakpoint_rem() * browser::rem_in_pixels()) as i32;
     let placement = Placement { owns_address_bar, embedded: true, filters_open };
     // Another corpus to show instead of the bundled one.
     let source = host.get_attribute("data-src");
@@ -93,9 +93,9 @@ mod tests {
 
     #[test]
     fn the_breakpoint_is_read_from_the_stylesheet() {
-        assert_eq!(wide_layout_rem(STYLESHEET), Some(52.0));
+        assert_eq!(wide_layout_rem(STYLESHEET), Some(52));
         assert_eq!(STYLESHEET.matches("@container explorer").count(), 1, "one breakpoint, one rule");
-        assert_eq!(wide_layout_rem("@container explorer (min-width: 40.5rem) {}"), Some(40.5));
+        assert_eq!(wide_layout_rem("@container explorer (min-width: 40rem) {}"), Some(40));
         assert_eq!(wide_layout_rem("nothing here"), None);
     }
 }

@@ -1,3 +1,6 @@
+//! The explorer's page: its header, the search and filters beside the results, and quote
+//! links (`#quote-id`) followed as they change.
+
 use leptos::{ev, prelude::*};
 
 use super::corpus_picker::{CorpusPicker, DropZone};

@@ -1,3 +1,5 @@
+//! Saving the current results as a file, in the formats of [`crate::export`].
+
 use leptos::prelude::*;
 
 use crate::browser;

@@ -1,3 +1,6 @@
+//! The filter pane: one group of checkboxes per facet, each value with the count choosing it
+//! would give.
+
 use leptos::prelude::*;
 
 use crate::engine::Facet;

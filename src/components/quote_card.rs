@@ -1,3 +1,7 @@
+//! A quote's card, rendering [`crate::engine::card`]: the quote with its search matches
+//! marked, who said it where and when, its source, and, once opened, its context,
+//! statement and variants.
+
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser;
@@ -36,7 +40,6 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
         catalog.with_untracked(|c| c.card(position));
     let opened_by_link = !placement.embedded && browser::fragment() == id;
     // Built when first opened: most cards are never opened.
-    let opened = RwSignal::new(opened_by_link);
     let terms = Signal::from(terms);
 
     let (element_id, data_id) = (id.clone(), id.clone());
@@ -71,19 +74,9 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                     })}
                 </p>
             </div>
-            <details
-                class="quote-details"
-                open=opened_by_link
-                on:toggle=move |ev| {
-                    if event_target::<web_sys::Element>(&ev).has_attribute("open") {
-                        opened.set(true);
-                    }
-                }
-            >
+            <details class="quote-details" open=opened_by_link>
                 <summary>"Context, statement and variants"</summary>
-                <Show when=move || opened.get()>
-                    <QuoteDetails details=catalog.with_untracked(|c| c.card_details(position)) />
-                </Show>
+                <QuoteDetails details=catalog.with_untracked(|c| c.card_details(position)) />
             </details>
             <CardActions position id />
         </article>

@@ -1,3 +1,6 @@
+//! The results: their count, the active filters as chips, the export buttons, the overview
+//! and the list of quote cards, a page at a time.
+
 use leptos::prelude::*;
 
 use super::corpus_picker::CorpusStatusLine;

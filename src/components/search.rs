@@ -1,3 +1,5 @@
+//! The search box and the order of the results.
+
 use leptos::prelude::*;
 
 use crate::engine::{Query, SortOrder};

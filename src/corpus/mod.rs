@@ -1,7 +1,8 @@
-//! The data model: the corpus of quotes, its loading and its validation.
-//! Nothing here touches the browser, so `cargo test` covers it on the host.
+//! The data model: the corpus of quotes ([`model`]'s types), reading and validating a corpus
+//! file, the checks that keep the bundled corpus verbatim, and a synthetic corpus generator
+//! for benchmarks. Nothing here touches the browser, so `cargo test` covers it on the host.
 
-mod model;
+pub mod model;
 pub mod synthetic;
 mod validate;
 mod verify;

@@ -1,3 +1,6 @@
+//! Reading a corpus file: parsed and checked whole, or refused with every problem named by
+//! its entry and field.
+
 use std::collections::HashMap;
 use std::fmt;
 

@@ -101,16 +101,21 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
     let meeting_values = index.values(Facet::Meeting);
     let theme_values = index.values(Facet::Theme);
 
-    let mut kept: Vec<usize> = (0..meeting_values.len()).collect();
+    // Each meeting value with its record: the facet lists only meetings the corpus has.
+    let mut kept: Vec<(usize, &crate::corpus::Meeting)> = meeting_values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, value)| Some((i, catalog.meeting(&value.id)?)))
+        .collect();
     let meetings_left_out = kept.len().saturating_sub(MAX_MEETINGS);
     if meetings_left_out > 0 {
-        kept.sort_by_key(|&i| std::cmp::Reverse(meeting_values[i].total));
+        kept.sort_by_key(|&(i, _)| std::cmp::Reverse(meeting_values[i].total));
         kept.truncate(MAX_MEETINGS);
         // Back to date order, which is the facet's order.
-        kept.sort_unstable();
+        kept.sort_unstable_by_key(|&(i, _)| i);
     }
     let mut column_of = vec![None; meeting_values.len()];
-    for (column, &value) in kept.iter().enumerate() {
+    for (column, &(value, _)) in kept.iter().enumerate() {
         column_of[value] = Some(column);
     }
 
@@ -130,10 +135,7 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
         }
     }
 
-    let days: Vec<Option<i64>> = kept
-        .iter()
-        .map(|&i| catalog.meeting(&meeting_values[i].id).and_then(|m| day_number(&m.date)))
-        .collect();
+    let days: Vec<Option<i64>> = kept.iter().map(|(_, m)| day_number(&m.date)).collect();
     let first = days.iter().flatten().min().copied().unwrap_or(0);
     let last = days.iter().flatten().max().copied().unwrap_or(0);
     let position = |day: i64| if last > first { (day - first) as f64 / (last - first) as f64 } else { 0.5 };
@@ -142,21 +144,16 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
         .iter()
         .zip(&days)
         .zip(&meeting_shown)
-        .map(|((&i, day), &shown)| {
-            let value = &meeting_values[i];
-            let meeting = catalog.meeting(&value.id);
-            let place = meeting.map(|m| m.place.clone()).unwrap_or_default();
-            MeetingMark {
-                id: value.id.clone(),
-                title: value.label.clone(),
-                place_label: short_place(&place),
-                place,
-                date_label: meeting.map(|m| m.date_label()).unwrap_or_default(),
-                year: meeting.and_then(|m| m.date.split('-').next()).unwrap_or_default().to_owned(),
-                x: day.map_or(0.0, position),
-                shown,
-                total: value.total,
-            }
+        .map(|((&(i, meeting), day), &shown)| MeetingMark {
+            id: meeting.id.clone(),
+            title: meeting.title.clone(),
+            place: meeting.place.clone(),
+            place_label: short_place(&meeting.place),
+            date_label: meeting.date_label(),
+            year: meeting.date.split('-').next().unwrap_or(&meeting.date).to_owned(),
+            x: day.map_or(0.0, position),
+            shown,
+            total: meeting_values[i].total,
         })
         .collect();
 
