@@ -1,34 +1,128 @@
 // Trunk post-build step (see Trunk.toml): turns Trunk's output into what we ship.
-//  - index.html: the start-up script moves out of the page into app-<hash>.js, so the page
-//    keeps to the strict Content-Security-Policy it declares (no inline scripts);
-//    a web app manifest and a service worker make a second visit work offline.
-//  - embed.js: one script tag mounts the explorer in any element marked data-quote-explorer.
-//  - sw.js: caches the app's files; navigations try the network, then the cache.
-//  - quote-explorer.html: the whole app in one file (wasm, JS, CSS and corpus inside),
-//    which works opened from disk with no network.
+//  1. The wasm is split: the first screen's code in the main module, and each part marked
+//     `#[lazy]` in Rust in a chunk fetched when first used (wasm-split-cli, then
+//     wasm-bindgen and wasm-opt again, as cargo-leptos does). Trunk cannot do this yet
+//     (trunk-rs/trunk#1022), so its own wasm and glue are replaced. Every file is named by
+//     its content, so it can be cached for ever.
+//  2. index.html: the start-up script moves out of the page into app-<hash>.js, so the page
+//     keeps to the strict Content-Security-Policy it declares (no inline scripts); a web app
+//     manifest and a service worker make a second visit work offline.
+//  3. embed.js: one script tag mounts the explorer in any element marked data-quote-explorer.
+//  4. sw.js: caches the app's files; navigations try the network, then the cache.
+//  5. quote-explorer.html: the whole app in one file (wasm, chunks, JS, CSS and corpus
+//     inside), which works opened from disk with no network.
+// The start-up script also shows the crash box: the release build aborts at once on a
+// Rust panic (no panic machinery is compiled in), which reaches JavaScript as a
+// WebAssembly.RuntimeError.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error("usage: node scripts/post-build.mjs <trunk staging dir>");
+const profile = process.env.TRUNK_PROFILE ?? "release";
 
-const files = readdirSync(dir);
-const only = (pattern, what) => {
-  const found = files.filter((f) => pattern.test(f));
-  if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.join(", ") || "none"}`);
-  return found[0];
-};
-const bindings = only(/^quote-explorer-[0-9a-f]+\.js$/, "wasm-bindgen module");
-const wasm = only(/^quote-explorer-[0-9a-f]+_bg\.wasm$/, "wasm binary");
 const read = (name) => readFileSync(join(dir, name));
-const shortHash = (...parts) => {
+const hash = (...parts) => {
   const h = createHash("sha256");
   parts.forEach((p) => h.update(p));
   return h.digest("hex").slice(0, 16);
 };
+const only = (pattern, what) => {
+  const found = readdirSync(dir).filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.join(", ") || "none"}`);
+  return found[0];
+};
+const run = (program, args) => execFileSync(program, args, { stdio: ["ignore", "ignore", "inherit"] });
 
+const bindings = only(/^quote-explorer-[0-9a-f]+\.js$/, "wasm-bindgen module");
+const wasm = only(/^quote-explorer-[0-9a-f]+_bg\.wasm$/, "wasm binary");
+const stem = bindings.slice(0, -".js".length);
+
+// 1. Split the wasm at its #[lazy] functions.
+const WASM_FEATURES = [
+  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types",
+  "--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue",
+];
+function splitWasm() {
+  const raw = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown", profile, "quote-explorer.wasm");
+  const work = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm-split");
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  run("wasm-split-cli", ["--out-name", stem, raw, join(work, "split")]);
+  run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
+    "--out-name", stem, "--out-dir", join(work, "bindgen"), join(work, "split", `${stem}.wasm`)]);
+  const chunks = readdirSync(join(work, "split")).filter((f) => f.endsWith(".wasm") && f !== `${stem}.wasm`);
+  const optimise = (from, to) => {
+    if (profile === "release") run("wasm-opt", ["-Oz", ...WASM_FEATURES, from, "-o", to]);
+    else copyFileSync(from, to);
+  };
+  optimise(join(work, "bindgen", `${stem}_bg.wasm`), join(dir, wasm));
+  for (const chunk of chunks) optimise(join(work, "split", chunk), join(dir, chunk));
+  let glue = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8");
+  let loader = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
+  // Content-named chunks and loader: a changed chunk gets a new name, so caches never serve a stale one.
+  for (const chunk of chunks) {
+    const named = `chunk-${hash(read(chunk))}.wasm`;
+    renameSync(join(dir, chunk), join(dir, named));
+    loader = loader.replaceAll(`"./${chunk}"`, `"./${named}"`);
+  }
+  const loaderName = `split-${hash(loader)}.js`;
+  writeFileSync(join(dir, loaderName), loader);
+  // Only the import statement names the file; the wasm's own import keeps its module name.
+  const importLine = /^(import \* as \w+ from )"\.\/__wasm_split\.js"/m;
+  if (!importLine.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
+  glue = glue.replace(importLine, `$1"./${loaderName}"`);
+  writeFileSync(join(dir, bindings), glue);
+  return { loader: loaderName, chunks: readdirSync(dir).filter((f) => /^chunk-[0-9a-f]+\.wasm$/.test(f)) };
+}
+const split = splitWasm();
+
+// 2. The page: Trunk's inline start-up script becomes a file; its integrity hashes are
+// recomputed for the files step 1 replaced.
+const CRASH_BOX = `
+// A Rust panic aborts the wasm module at once; what reaches here is a WebAssembly.RuntimeError.
+// Each explorer on the page is replaced by a box saying so, built from text only, whose
+// reload link needs no script.
+let crashed = false;
+const showCrash = (error) => {
+  if (crashed || !(error instanceof WebAssembly.RuntimeError)) return;
+  crashed = true;
+  const make = (tag, text, className) => {
+    const e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (className) e.className = className;
+    return e;
+  };
+  const box = () => {
+    const alert = make("div", "", "crash");
+    alert.setAttribute("role", "alert");
+    alert.append(make("h2", "The quote explorer stopped because of a bug"));
+    alert.append(make("p", "Sorry: it cannot go on from here. Reloading the page starts it again, with the bundled quotes (a corpus you opened yourself needs opening again)."));
+    const reload = make("a", "Reload the page", "reload");
+    reload.href = location.href.split("#")[0];
+    const p = make("p");
+    p.append(reload);
+    alert.append(p);
+    const details = make("details");
+    details.append(make("summary", "Technical details, for a bug report"), make("pre", String(error.stack || error)));
+    alert.append(details);
+    return alert;
+  };
+  const roots = [...document.querySelectorAll(".qe-app")];
+  for (const host of document.querySelectorAll("[data-quote-explorer]")) {
+    const root = host.shadowRoot?.querySelector(".qe-app");
+    if (root) roots.push(root);
+  }
+  if (roots.length === 0) document.body.append(box());
+  for (const root of roots) root.replaceChildren(box());
+};
+addEventListener("error", (event) => showCrash(event.error));
+addEventListener("unhandledrejection", (event) => showCrash(event.reason));
+`;
 const start = (registerServiceWorker) =>
+  CRASH_BOX +
   `import init from "./${bindings}";\n` +
   `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
   (registerServiceWorker
@@ -36,9 +130,8 @@ const start = (registerServiceWorker) =>
       `  navigator.serviceWorker.register("./sw.js").catch(() => {});\n}\n`
     : "");
 
-// The page's start-up script, out of the page.
 const appScript = start(true);
-const app = `app-${shortHash(appScript)}.js`;
+const app = `app-${hash(appScript)}.js`;
 writeFileSync(join(dir, app), appScript);
 writeFileSync(join(dir, "embed.js"), start(false));
 
@@ -46,13 +139,18 @@ let html = read("index.html").toString();
 const inlineStart = /<script type="module">[\s\S]*?<\/script>/;
 if (!inlineStart.test(html)) throw new Error("Trunk's start-up script was not found in index.html");
 html = html.replace(inlineStart, `<script type="module" src="./${app}"></script>`);
-// The Content-Security-Policy is index.html's own; without an inline script, it now holds.
-if (!/<meta http-equiv="Content-Security-Policy"/.test(html)) throw new Error("index.html must declare its Content-Security-Policy");
+if (!/<meta http-equiv="Content-Security-Policy"/.test(html)) {
+  throw new Error("index.html must declare its Content-Security-Policy");
+}
+const integrity = (file) => "sha384-" + createHash("sha384").update(read(file)).digest("base64");
+for (const file of [bindings, wasm]) {
+  html = html.replace(new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*`), `$1${integrity(file)}`);
+}
 writeFileSync(join(dir, "index.html"), html);
 
-// The service worker, versioned by the content of what it caches.
-const cached = ["./", "index.html", app, bindings, wasm, "favicon.svg", "manifest.webmanifest"];
-const version = shortHash(...cached.filter((f) => f !== "./").map(read));
+// 3. The service worker, versioned by the content of what it caches.
+const cached = ["./", "index.html", app, bindings, wasm, split.loader, ...split.chunks, "favicon.svg", "manifest.webmanifest"];
+const version = hash(...cached.filter((f) => f !== "./").map(read));
 writeFileSync(
   join(dir, "sw.js"),
   `// Generated by scripts/post-build.mjs.
@@ -81,23 +179,41 @@ self.addEventListener("fetch", (event) => {
 `,
 );
 
-// One self-contained file. Without a server there is nothing to fetch, so the module and the
-// wasm go inline and the wasm is instantiated from bytes.
-const bindingsSource = read(bindings).toString();
+// 4. One self-contained file. Without a server there is nothing to fetch, so the modules and
+// the wasm go inline: the split loader shares the glue's scope, and each chunk is read
+// from base64 in place of a fetch.
+const base64Bytes = (file) => `Uint8Array.from(atob("${read(file).toString("base64")}"), (c) => c.charCodeAt(0))`;
+let glue = read(bindings).toString();
 const exportsLine = /^export \{[^}]*__wbg_init as default[^}]*\};?$/m;
-if (!exportsLine.test(bindingsSource) || !/async function __wbg_init\(/.test(bindingsSource)) {
+if (!exportsLine.test(glue) || !/async function __wbg_init\(/.test(glue)) {
   throw new Error("unexpected wasm-bindgen output: no __wbg_init to call");
 }
+let loader = read(split.loader).toString();
+loader = loader.replace(/^import \{ initSync \} from "[^"]+";\n/m, "");
+for (const chunk of split.chunks) {
+  const fetchChunk = `fetch(new URL("./${chunk}", import.meta.url))`;
+  if (!loader.includes(fetchChunk)) throw new Error(`the split loader does not fetch ${chunk} as expected`);
+  loader = loader.replace(
+    fetchChunk,
+    `Promise.resolve(new Response(${base64Bytes(chunk)}, { headers: { "Content-Type": "application/wasm" } }))`,
+  );
+}
+const loaderExports = [...loader.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
+loader = loader.replace(/^export const /gm, "const ");
+const splitImport = glue.match(/^import \* as (\w+) from "\.\/split-[0-9a-f]+\.js";?\n/m);
+if (!splitImport) throw new Error("the glue does not import the split loader as expected");
+glue = glue.replace(splitImport[0], `const ${splitImport[1]} = (() => {\n${loader}\nreturn { ${loaderExports.join(", ")} };\n})();\n`);
 const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base64")}`;
 const inlineModule =
-  bindingsSource.replace(exportsLine, "") +
-  `\nconst wasmBytes = Uint8Array.from(atob("${read(wasm).toString("base64")}"), (c) => c.charCodeAt(0));\n` +
-  `await __wbg_init({ module_or_path: wasmBytes });\n`;
+  CRASH_BOX +
+  glue.replace(exportsLine, "") +
+  `\nawait __wbg_init({ module_or_path: ${base64Bytes(wasm)} });\n`;
 if (/<\/script/i.test(inlineModule)) throw new Error("the inline module would close its script tag early");
-let single = html
+const single = html
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
   .replace(/\s*<link rel="manifest"[^>]*>/, "")
   .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}" />`)
   .replace(`<script type="module" src="./${app}"></script>`, () => `<script type="module">\n${inlineModule}</script>`);
 writeFileSync(join(dir, "quote-explorer.html"), single);
+if (existsSync(join(dir, "__wasm_split.js"))) rmSync(join(dir, "__wasm_split.js"));

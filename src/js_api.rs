@@ -25,7 +25,7 @@ impl CorpusIndex {
     /// Runs a query written as a URL query string (`q=…&theme=…`), computing the results in
     /// order and every facet value's count; returns the number of results.
     pub fn search(&self, query_string: &str) -> usize {
-        let results = self.catalog.search(&url_state::parse(query_string));
+        let results = self.catalog.search(&url_state::parse(query_string).query);
         std::hint::black_box(&results.counts);
         results.quotes.len()
     }
@@ -33,7 +33,7 @@ impl CorpusIndex {
     /// The ids of the first `limit` results of a query, in display order.
     #[wasm_bindgen(js_name = resultIds)]
     pub fn result_ids(&self, query_string: &str, limit: usize) -> Vec<String> {
-        let results = self.catalog.search(&url_state::parse(query_string));
+        let results = self.catalog.search(&url_state::parse(query_string).query);
         results.quotes.iter().take(limit).map(|&p| self.catalog.quote(p).id.clone()).collect()
     }
 
@@ -44,9 +44,12 @@ impl CorpusIndex {
     }
 }
 
-/// Stops the explorer as a bug would, to check what readers see then (the crash box). The
-/// page must be reloaded afterwards.
+/// Stops the explorer as a bug in one of its event handlers would, to check what readers
+/// see then (the crash box). The page must be reloaded afterwards.
 #[wasm_bindgen(js_name = simulateCrash)]
 pub fn simulate_crash() {
-    panic!("simulateCrash() was called: this is the crash box working as intended");
+    gloo::timers::callback::Timeout::new(0, || {
+        panic!("simulateCrash() was called: this is the crash box working as intended")
+    })
+    .forget();
 }

@@ -9,15 +9,15 @@
 //! - [`browser`]: the calls into the browser (address bar, clipboard, files, downloads).
 //! - [`store`]: the explorer's state, with the one gate every change of view passes.
 //! - [`components`]: the Leptos user interface, rendering what the engine builds.
-//! - [`crash`]: the message shown instead of a blank page if the explorer hits a bug.
-//! - [`mount`]: where the explorer appears: the whole page, or embeds in a host page.
+//! - [`mount`]: where the explorer appears: the whole page, or embeds in a host page. (If it
+//!   ever hits a bug, the page's start-up script replaces it with a message: see
+//!   `scripts/post-build.mjs`.)
 //! - [`js_api`]: the engine for JavaScript callers (and the benchmark).
 
 pub mod browser;
 pub mod citation;
 pub mod components;
 pub mod corpus;
-pub mod crash;
 pub mod engine;
 pub mod export;
 pub mod js_api;

@@ -1,8 +1,23 @@
-//! The view state as a URL query string: `?q=...&speaker=wang-yi&theme=democracy&sort=relevance`.
-//! Parameters repeat for several values. Anything unknown or malformed is dropped, never
-//! an error: a link should always open.
+//! The view as a URL query string:
+//! `?q=...&speaker=wang-yi&theme=democracy&sort=relevance&overview=open`. Parameters repeat
+//! for several values. Anything unknown or malformed is dropped, never an error: a link
+//! should always open.
 
 use crate::engine::{Facet, Query, SortOrder};
+
+/// Everything the address records: what the reader asked for, and how it is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub query: Query,
+    /// The overview (timeline and theme map) is open.
+    pub overview: bool,
+}
+
+impl From<Query> for View {
+    fn from(query: Query) -> View {
+        View { query, ..View::default() }
+    }
+}
 
 /// Longest search text kept from a URL, in characters.
 const MAX_TEXT_CHARS: usize = 500;
@@ -12,8 +27,9 @@ const MAX_ID_BYTES: usize = 200;
 const MAX_VALUES_PER_FACET: usize = 100;
 
 /// Reads a query string (with or without the leading `?`).
-pub fn parse(query_string: &str) -> Query {
-    let mut query = Query::default();
+pub fn parse(query_string: &str) -> View {
+    let mut view = View::default();
+    let query = &mut view.query;
     let query_string = query_string.strip_prefix('?').unwrap_or(query_string);
     for pair in query_string.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -26,6 +42,7 @@ pub fn parse(query_string: &str) -> Query {
                     query.sort = sort;
                 }
             }
+            "overview" => view.overview = value == "open",
             _ => {
                 if let Some(facet) = Facet::from_param(&key) {
                     let value = value.trim();
@@ -39,15 +56,16 @@ pub fn parse(query_string: &str) -> Query {
             }
         }
     }
-    query
+    view
 }
 
 /// Reads the initial view of an embedded explorer from its element's attributes:
 /// `data-q="text"`, and `data-speaker`, `data-meeting`, `data-theme`, `data-source`,
-/// `data-kind`, each with one id or several separated by spaces or commas. `attribute`
-/// returns an attribute's value by name.
-pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Query {
-    let mut query = Query::default();
+/// `data-kind`, each with one id or several separated by spaces or commas, `data-sort`, and
+/// `data-overview="open"`. `attribute` returns an attribute's value by name.
+pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
+    let mut view = View::default();
+    let query = &mut view.query;
     if let Some(text) = attribute("data-q") {
         query.text = text.chars().take(MAX_TEXT_CHARS).collect();
     }
@@ -64,11 +82,13 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Query {
     if let Some(sort) = attribute("data-sort").as_deref().and_then(SortOrder::from_param) {
         query.sort = sort;
     }
-    query
+    view.overview = attribute("data-overview").is_some_and(|v| v == "open");
+    view
 }
 
 /// Writes the query string for a view, `""` for the default view, else starting with `?`.
-pub fn to_query_string(query: &Query) -> String {
+pub fn to_query_string(view: &View) -> String {
+    let query = &view.query;
     let mut pairs = Vec::new();
     if query.has_text() {
         pairs.push(format!("q={}", encode(&query.text)));
@@ -78,6 +98,9 @@ pub fn to_query_string(query: &Query) -> String {
     }
     if query.sort != SortOrder::default() {
         pairs.push(format!("sort={}", query.sort.param()));
+    }
+    if view.overview {
+        pairs.push("overview=open".to_owned());
     }
     if pairs.is_empty() {
         String::new()
@@ -138,19 +161,21 @@ mod tests {
         q.select(Facet::Speaker, "sergei-lavrov");
         q.select(Facet::Theme, "democracy");
         q.select(Facet::Kind, "direct_quote");
-        assert_eq!(parse(&to_query_string(&q)), q);
+        let view = View { query: q, overview: true };
+        assert_eq!(parse(&to_query_string(&view)), view);
     }
 
     #[test]
     fn default_view_has_an_empty_query_string() {
-        assert_eq!(to_query_string(&Query::default()), "");
-        assert_eq!(parse(""), Query::default());
-        assert_eq!(parse("?"), Query::default());
+        assert_eq!(to_query_string(&View::default()), "");
+        assert_eq!(parse(""), View::default());
+        assert_eq!(parse("?"), View::default());
+        assert_eq!(parse("?overview=shut"), View::default(), "only overview=open opens it");
     }
 
     #[test]
     fn ignores_unknown_and_malformed_parameters() {
-        let q = parse("?utm_source=x&speaker=&theme=democracy&sort=sideways&=&&%zz=1&q=a%2");
+        let q = parse("?utm_source=x&speaker=&theme=democracy&sort=sideways&=&&%zz=1&q=a%2").query;
         let mut expected = Query::default();
         expected.text = "a%2".into();
         expected.select(Facet::Theme, "democracy");
@@ -169,27 +194,28 @@ mod tests {
     #[test]
     fn caps_hostile_sizes() {
         let long = "a".repeat(10_000);
-        let q = parse(&format!("?q={long}&speaker={long}"));
+        let q = parse(&format!("?q={long}&speaker={long}")).query;
         assert_eq!(q.text.chars().count(), MAX_TEXT_CHARS);
         assert_eq!(q.selected(Facet::Speaker).count(), 0);
         let many: String = (0..500).map(|i| format!("theme=t{i}&")).collect();
-        assert_eq!(parse(&many).selected(Facet::Theme).count(), MAX_VALUES_PER_FACET);
+        assert_eq!(parse(&many).query.selected(Facet::Theme).count(), MAX_VALUES_PER_FACET);
     }
 
     #[test]
     fn reads_an_embeds_attributes() {
         let attrs =
             [("data-theme", "democracy, human-rights"), ("data-speaker", "wang-yi"), ("data-q", "real")];
-        let q = from_attributes(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+        let q =
+            from_attributes(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())).query;
         assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy", "human-rights"]);
         assert_eq!(q.selected(Facet::Speaker).collect::<Vec<_>>(), ["wang-yi"]);
         assert_eq!(q.text, "real");
-        assert_eq!(from_attributes(|_| None), Query::default());
+        assert_eq!(from_attributes(|_| None), View::default());
     }
 
     #[test]
     fn repeated_values_are_kept_once() {
-        let q = parse("?theme=democracy&theme=democracy");
+        let q = parse("?theme=democracy&theme=democracy").query;
         assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy"]);
     }
 }

@@ -7,13 +7,14 @@ use super::corpus_picker::{CorpusPicker, DropZone};
 use super::{facets::FacetPane, results::Results, search::SearchBar};
 use crate::browser;
 use crate::corpus;
-use crate::engine::{Catalog, Query};
+use crate::engine::Catalog;
 use crate::store::{self, loading, Placement, Store};
+use crate::url_state::View;
 
 /// The explorer over the bundled corpus, or a readable message if it cannot be loaded.
 #[component]
 pub fn App(
-    initial: Query,
+    initial: View,
     placement: Placement,
     /// Where to load another corpus from, in place of the bundled one.
     source: Option<String>,
@@ -36,7 +37,7 @@ pub fn App(
 #[component]
 fn ExplorerPage(
     catalog: Catalog,
-    initial: Query,
+    initial: View,
     placement: Placement,
     source: Option<String>,
 ) -> impl IntoView {

@@ -9,31 +9,57 @@ use crate::engine::overview::{map, quotes, summarize, timeline, Overview, MAX_ME
 use crate::engine::Facet;
 use crate::store::Store;
 
+/// The overview's panel. Folded unless the view asks for it, so that the quotes come first;
+/// its drawings are loaded (a chunk of their own) and drawn when it is first opened.
 #[component]
 pub fn OverviewPanel() -> impl IntoView {
-    let Store { catalog, results, placement, .. } = Store::use_context();
+    let store = Store::use_context();
+    let open = move || store.view.with(|v| v.overview);
+    // Once drawn, the drawings stay (folded away) for the next opening.
+    let drawn = Memo::new(move |was_drawn| was_drawn.copied().unwrap_or(false) || open());
+    view! {
+        <details
+            class="overview"
+            prop:open=open
+            on:toggle=move |ev| {
+                let opened = event_target::<web_sys::Element>(&ev).has_attribute("open");
+                store.update_view(|v| v.overview = opened);
+            }
+        >
+            <summary>"Overview: when and about what"</summary>
+            {move || drawn.get().then(|| Suspend::new(async move { drawings().await }))}
+        </details>
+    }
+}
+
+/// The timeline, the theme map and the table, over the current results.
+#[lazy]
+fn drawings() -> AnyView {
+    view! { <Drawings /> }.into_any()
+}
+
+#[component]
+fn Drawings() -> impl IntoView {
+    let Store { catalog, results, .. } = Store::use_context();
     // Counting every result by meeting and theme is worth doing once per change.
     let overview = Memo::new(move |_| catalog.with(|c| results.with(|r| summarize(c, r))));
     // What is drawn changes with the corpus only; the counts change with every query and
     // update the drawing in place, so a focused mark keeps the focus.
     let shape = Memo::new(move |_| overview.with(Overview::shape));
     view! {
-        <details class="overview" open=placement.filters_open>
-            <summary>"Overview: when and about what"</summary>
-            <Show when=move || shape.with(|s| !s.meetings.is_empty())>
-                <Timeline shape overview />
-                <ThemeMap shape overview />
-                <OverviewTable shape overview />
-                {move || {
-                    let left_out = overview.with(|o| o.meetings_left_out);
-                    (left_out > 0).then(|| view! {
-                        <p class="note">
-                            {format!("Showing the {MAX_MEETINGS} meetings with the most quotes; {left_out} smaller ones are left out.")}
-                        </p>
-                    })
-                }}
-            </Show>
-        </details>
+        <Show when=move || shape.with(|s| !s.meetings.is_empty())>
+            <Timeline shape overview />
+            <ThemeMap shape overview />
+            <OverviewTable shape overview />
+            {move || {
+                let left_out = overview.with(|o| o.meetings_left_out);
+                (left_out > 0).then(|| view! {
+                    <p class="note">
+                        {format!("Showing the {MAX_MEETINGS} meetings with the most quotes; {left_out} smaller ones are left out.")}
+                    </p>
+                })
+            }}
+        </Show>
     }
 }
 

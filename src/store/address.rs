@@ -6,26 +6,30 @@ use leptos::{ev, prelude::*};
 
 use super::Store;
 use crate::browser::{self, HistoryEntry};
-use crate::engine::Query;
-use crate::url_state;
+use crate::url_state::{self, View};
 
 /// The view the address bar describes now.
-pub fn read() -> Query {
+pub fn read() -> View {
     url_state::parse(&browser::query_string())
 }
 
 /// How a change of view enters the session history, or `None` when the address stays the
-/// same. Typing refines the current step; anything else (a filter, the order) makes a new one.
-pub fn history_entry(previous: &Query, next: &Query) -> Option<HistoryEntry> {
+/// same. Typing refines the current step; anything else (a filter, the order, the overview)
+/// makes a new one.
+pub fn history_entry(previous: &View, next: &View) -> Option<HistoryEntry> {
     if url_state::to_query_string(previous) == url_state::to_query_string(next) {
         return None;
     }
-    let only_text_changed = previous.text != next.text && previous.active_filters().eq(next.active_filters());
+    let (before, after) = (&previous.query, &next.query);
+    let only_text_changed = before.text != after.text
+        && before.sort == after.sort
+        && previous.overview == next.overview
+        && before.active_filters().eq(after.active_filters());
     Some(if only_text_changed { HistoryEntry::Replace } else { HistoryEntry::Push })
 }
 
 /// Writes a change of view into the address bar.
-pub(super) fn record(previous: &Query, next: &Query) {
+pub(super) fn record(previous: &View, next: &View) {
     if let Some(entry) = history_entry(previous, next) {
         browser::set_query_string(&url_state::to_query_string(next), entry);
     }
@@ -34,7 +38,7 @@ pub(super) fn record(previous: &Query, next: &Query) {
 /// Tidies the address the page was opened with (no step of its own) and follows Back and
 /// Forward from then on.
 pub(super) fn follow(store: Store) {
-    let wanted = store.query.with_untracked(url_state::to_query_string);
+    let wanted = store.view.with_untracked(url_state::to_query_string);
     if wanted != browser::query_string() {
         browser::set_query_string(&wanted, HistoryEntry::Replace);
     }
@@ -44,25 +48,28 @@ pub(super) fn follow(store: Store) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Facet, SortOrder};
+    use crate::engine::{Facet, Query, SortOrder};
 
     #[test]
     fn typing_refines_the_current_step_and_a_filter_makes_a_new_one() {
-        let base = Query::text("demo");
-        let typed = Query::text("democracy");
+        let base = View::from(Query::text("demo"));
+        let typed = View::from(Query::text("democracy"));
         assert_eq!(history_entry(&base, &typed), Some(HistoryEntry::Replace));
         let mut filtered = base.clone();
-        filtered.select(Facet::Theme, "democracy");
+        filtered.query.select(Facet::Theme, "democracy");
         assert_eq!(history_entry(&base, &filtered), Some(HistoryEntry::Push));
         let mut sorted = base.clone();
-        sorted.sort = SortOrder::Relevance;
+        sorted.query.sort = SortOrder::Relevance;
         assert_eq!(history_entry(&base, &sorted), Some(HistoryEntry::Push));
+        let mut opened = base.clone();
+        opened.overview = true;
+        assert_eq!(history_entry(&base, &opened), Some(HistoryEntry::Push));
     }
 
     #[test]
     fn a_change_the_address_does_not_show_is_no_step() {
-        let spaced = Query::text("  ");
-        assert_eq!(history_entry(&Query::default(), &spaced), None);
-        assert_eq!(history_entry(&Query::default(), &Query::default()), None);
+        let spaced = View::from(Query::text("  "));
+        assert_eq!(history_entry(&View::default(), &spaced), None);
+        assert_eq!(history_entry(&View::default(), &View::default()), None);
     }
 }

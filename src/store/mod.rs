@@ -1,8 +1,8 @@
 //! The store: one owner of the explorer's view. It holds the corpus in use (as a
-//! [`Catalog`]), the reader's [`Query`], the results, how many of them are rendered, and how
-//! loading another corpus goes. Every change of query passes one gate,
-//! [`Store::update_query`], which keeps the query to the values the corpus knows and moves
-//! the address bar along ([`address`]). Components read from the store and call its
+//! [`Catalog`]), the reader's [`View`] (the [`Query`] and how it is shown), the results, how
+//! many of them are rendered, and how loading another corpus goes. Every change of view
+//! passes one gate, [`Store::update_view`], which keeps the query to the values the corpus
+//! knows and moves the address bar along ([`address`]). Components read from the store and call its
 //! methods; they hold no state of the view themselves.
 
 pub mod address;
@@ -13,6 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::engine::{text::SearchTerms, Catalog, Query, Results};
+use crate::url_state::View;
 
 /// Quotes rendered at first, and added by each "show more": the DOM stays small whatever
 /// the corpus size.
@@ -65,9 +66,11 @@ struct RenderedWindow {
 pub struct Store {
     pub catalog: ReadSignal<Arc<Catalog>>,
     set_catalog: WriteSignal<Arc<Catalog>>,
-    /// The reader's query, mirrored in the address bar; written only through the gate.
-    pub query: ReadSignal<Query>,
-    set_query: WriteSignal<Query>,
+    /// The reader's view, mirrored in the address bar; written only through the gate.
+    pub view: ReadSignal<View>,
+    set_view: WriteSignal<View>,
+    /// The view's query alone, so that what depends on it is not disturbed by the rest.
+    pub query: Memo<Query>,
     /// The query's answer; a memo because searching is the expensive step.
     pub results: Memo<Arc<Results>>,
     pub terms: Memo<SearchTerms>,
@@ -83,17 +86,21 @@ impl Store {
     /// A store over `catalog` showing `initial`. When a corpus is still to come (an embed's
     /// `data-src`), the query is kept as it is until that corpus arrives: it may know ids
     /// this one does not.
-    pub fn new(catalog: Catalog, initial: Query, placement: Placement, corpus_to_come: bool) -> Store {
-        let initial = if corpus_to_come { initial } else { catalog.known_only(&initial) };
+    pub fn new(catalog: Catalog, mut initial: View, placement: Placement, corpus_to_come: bool) -> Store {
+        if !corpus_to_come {
+            initial.query = catalog.known_only(&initial.query);
+        }
         let (catalog, set_catalog) = signal(Arc::new(catalog));
-        let (query, set_query) = signal(initial);
+        let (view, set_view) = signal(initial);
+        let query = Memo::new(move |_| view.with(|v| v.query.clone()));
         let results = Memo::new(move |_| Arc::new(catalog.with(|c| query.with(|q| c.search(q)))));
         let terms = Memo::new(move |_| query.with(|q| SearchTerms::parse(&q.text)));
         let store = Store {
             catalog,
             set_catalog,
+            view,
+            set_view,
             query,
-            set_query,
             results,
             terms,
             placement,
@@ -113,27 +120,32 @@ impl Store {
         expect_context::<Store>()
     }
 
-    /// The one way to change the view: applies `change` to the query, drops values the
+    /// The one way to change the view: applies `change` to it, drops filter values the
     /// corpus does not know, and writes the address bar when the explorer owns it.
-    pub fn update_query(&self, change: impl FnOnce(&mut Query)) {
-        let previous = self.query.get_untracked();
+    pub fn update_view(&self, change: impl FnOnce(&mut View)) {
+        let previous = self.view.get_untracked();
         let mut next = previous.clone();
         change(&mut next);
         self.commit(previous, next);
     }
 
-    /// Shows the view an address describes (Back and Forward), without adding a step.
-    pub(crate) fn show_address(&self, query: Query) {
-        let known = self.catalog.with_untracked(|c| c.known_only(&query));
-        self.set_query.set(known);
+    /// [`Store::update_view`] for a change of the query alone.
+    pub fn update_query(&self, change: impl FnOnce(&mut Query)) {
+        self.update_view(|view| change(&mut view.query));
     }
 
-    fn commit(&self, previous: Query, next: Query) {
-        let next = self.catalog.with_untracked(|c| c.known_only(&next));
+    /// Shows the view an address describes (Back and Forward), without adding a step.
+    pub(crate) fn show_address(&self, mut view: View) {
+        view.query = self.catalog.with_untracked(|c| c.known_only(&view.query));
+        self.set_view.set(view);
+    }
+
+    fn commit(&self, previous: View, mut next: View) {
+        next.query = self.catalog.with_untracked(|c| c.known_only(&next.query));
         if next == previous {
             return;
         }
-        self.set_query.set(next.clone());
+        self.set_view.set(next.clone());
         if self.placement.owns_address_bar {
             address::record(&previous, &next);
         }
@@ -178,7 +190,7 @@ impl Store {
 
     /// Replaces the corpus, keeping the filters it knows.
     pub fn replace_catalog(&self, catalog: Catalog, origin: CorpusOrigin) {
-        let previous = self.query.get_untracked();
+        let previous = self.view.get_untracked();
         self.set_catalog.set(Arc::new(catalog));
         self.commit(previous.clone(), previous);
         self.origin.set(origin);
@@ -217,7 +229,7 @@ mod tests {
 
     fn store(quotes: usize) -> Store {
         let placement = Placement { owns_address_bar: false, embedded: true, filters_open: true };
-        Store::new(Catalog::new(synthetic::generate(quotes, 3)), Query::default(), placement, false)
+        Store::new(Catalog::new(synthetic::generate(quotes, 3)), View::default(), placement, false)
     }
 
     #[test]
@@ -287,7 +299,8 @@ mod tests {
             let placement = Placement { owns_address_bar: false, embedded: true, filters_open: true };
             let mut initial = Query::default();
             initial.select(Facet::Theme, "theme-1");
-            let s = Store::new(Catalog::new(corpus::bundled().unwrap()), initial.clone(), placement, true);
+            let s =
+                Store::new(Catalog::new(corpus::bundled().unwrap()), initial.clone().into(), placement, true);
             assert_eq!(s.query.get_untracked(), initial, "kept while the corpus is on its way");
             s.replace_catalog(Catalog::new(synthetic::generate(100, 3)), CorpusOrigin::Loaded("x".into()));
             assert_eq!(s.query.get_untracked(), initial, "the arriving corpus knows it");

@@ -18,7 +18,7 @@ type Drawn = (Vec<(String, u32, u32)>, Vec<(String, String, u32)>);
 /// (theme, meeting, quotes shown), by a plain scan of the corpus.
 fn expected_marks(query_string: &str) -> Drawn {
     let c = Catalog::new(corpus::bundled().unwrap());
-    let results = c.search(&c.known_only(&url_state::parse(query_string)));
+    let results = c.search(&c.known_only(&url_state::parse(query_string).query));
     let shown: Vec<&corpus::Quote> = results.quotes.iter().map(|&p| c.quote(p)).collect();
     let mut meetings: Vec<&corpus::Meeting> = c.corpus.meetings.iter().collect();
     meetings.sort_by(|a, b| a.date.cmp(&b.date));
@@ -77,12 +77,12 @@ async fn assert_marks_match(b: &Browser, view: &str) {
 #[test]
 fn the_marks_and_cells_match_the_corpus_and_follow_the_filters() {
     browser_test("overview_counts", |b| async move {
-        b.open("").await;
+        b.open("?overview=open").await;
         assert_marks_match(&b, "").await;
         // Every mark has a place and date label.
         let labels = b.eval("return [...document.querySelectorAll('.timeline-mark')].map(g => g.querySelector('.mark-place').textContent + ' ' + g.querySelector('.mark-date').textContent)").await;
         assert!(labels.as_array().unwrap().iter().any(|l| l == "Rome 30 October 2021"), "{labels}");
-        for view in ["?speaker=wang-yi", "?q=democracy&kind=statement_point"] {
+        for view in ["?speaker=wang-yi&overview=open", "?q=democracy&kind=statement_point&overview=open"] {
             b.open(view).await;
             assert_marks_match(&b, view).await;
         }
@@ -94,11 +94,16 @@ fn the_marks_and_cells_match_the_corpus_and_follow_the_filters() {
 fn clicking_a_meeting_a_theme_or_a_cell_sets_that_filter_in_the_address() {
     browser_test("overview_clicks", |b| async move {
         b.open("").await;
+        // Folded at first; opening it is a step of its own in the address.
+        assert_eq!(b.find_all_count(".timeline-mark").await, 0, "nothing is drawn before it is opened");
+        click(&b, ".overview summary").await;
+        b.wait_for(".timeline-mark").await;
+        assert_eq!(b.location().await, "/?overview=open");
         let rome = "rome-meeting-2021-10-30";
         click(&b, &format!(".timeline-mark[data-meeting={rome}]")).await;
         let view = format!("?meeting={rome}");
         wait_for_ids(&b, &engine_ids(&view)).await;
-        assert_eq!(b.location().await, format!("/{view}"));
+        assert_eq!(b.location().await, format!("/{view}&overview=open"));
         assert_eq!(b.eval(&format!("return document.querySelector('.timeline-mark[data-meeting={rome}]').getAttribute('aria-pressed')")).await, "true");
 
         click(&b, ".map-row[data-theme=multilateralism]").await;
@@ -111,7 +116,7 @@ fn clicking_a_meeting_a_theme_or_a_cell_sets_that_filter_in_the_address() {
         let view = format!("?meeting={beijing}&theme=democracy");
         wait_for_ids(&b, &engine_ids(&view)).await;
         let filters = |query_string: &str| {
-            let query = url_state::parse(query_string);
+            let query = url_state::parse(query_string).query;
             let mut pairs: Vec<String> =
                 query.active_filters().map(|(f, id)| format!("{f:?}={id}")).collect();
             pairs.sort();
@@ -127,7 +132,8 @@ fn clicking_a_meeting_a_theme_or_a_cell_sets_that_filter_in_the_address() {
 #[test]
 fn every_mark_works_from_the_keyboard_and_keeps_the_focus() {
     browser_test("overview_keyboard", |b| async move {
-        b.open("").await;
+        b.open("?overview=open").await;
+        b.wait_for(".timeline-mark").await;
         let marks = b
             .eval(
                 "return document.querySelectorAll('.timeline-mark, .map-cell, .map-row, .map-column').length",
@@ -157,8 +163,9 @@ fn every_mark_works_from_the_keyboard_and_keeps_the_focus() {
 #[test]
 fn the_overview_fits_a_phone_and_is_accessible_in_light_and_dark() {
     browser_test_sized("overview_phone", (360, 800), |b| async move {
-        b.open("").await;
-        b.eval("document.querySelectorAll('.overview, .overview-table').forEach(d => d.open = true); return true").await;
+        b.open("?overview=open").await;
+        b.wait_for(".overview-table").await;
+        b.eval("document.querySelectorAll('.overview-table').forEach(d => d.open = true); return true").await;
         let page_overflow = b
             .eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             .await;

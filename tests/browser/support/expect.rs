@@ -13,7 +13,7 @@ pub fn catalog() -> Catalog {
 /// The ids the engine gives for the view a query string describes, in display order.
 pub fn engine_all_ids(query_string: &str) -> Vec<String> {
     let c = catalog();
-    let query = c.known_only(&url_state::parse(query_string));
+    let query = c.known_only(&url_state::parse(query_string).query);
     c.search(&query).quotes.iter().map(|&p| c.quote(p).id.clone()).collect()
 }
 
@@ -25,7 +25,7 @@ pub fn engine_ids(query_string: &str) -> Vec<String> {
 /// Each facet value's count for that view, as (facet, value id, count).
 pub fn engine_counts(query_string: &str) -> Vec<(String, String, u32)> {
     let c = catalog();
-    let results = c.search(&c.known_only(&url_state::parse(query_string)));
+    let results = c.search(&c.known_only(&url_state::parse(query_string).query));
     Facet::ALL
         .iter()
         .flat_map(|&f| {
