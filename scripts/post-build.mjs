@@ -70,10 +70,11 @@ function splitWasm() {
   }
   const loaderName = `split-${hash(loader)}.js`;
   writeFileSync(join(dir, loaderName), loader);
-  // Only the import statement names the file; the wasm's own import keeps its module name.
-  const importLine = /^(import \* as \w+ from )"\.\/__wasm_split\.js"/m;
-  if (!importLine.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
-  glue = glue.replace(importLine, `$1"./${loaderName}"`);
+  // Only the import statements name the file (one per group of split functions); the
+  // wasm's own imports keep their module name.
+  const importLines = /^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm;
+  if (!importLines.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
+  glue = glue.replace(importLines, `$1"./${loaderName}"`);
   writeFileSync(join(dir, bindings), glue);
   return { loader: loaderName, chunks: readdirSync(dir).filter((f) => /^chunk-[0-9a-f]+\.wasm$/.test(f)) };
 }
@@ -200,9 +201,11 @@ for (const chunk of split.chunks) {
 }
 const loaderExports = [...loader.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
 loader = loader.replace(/^export const /gm, "const ");
-const splitImport = glue.match(/^import \* as (\w+) from "\.\/split-[0-9a-f]+\.js";?\n/m);
-if (!splitImport) throw new Error("the glue does not import the split loader as expected");
-glue = glue.replace(splitImport[0], `const ${splitImport[1]} = (() => {\n${loader}\nreturn { ${loaderExports.join(", ")} };\n})();\n`);
+const splitImports = [...glue.matchAll(/^import \* as (\w+) from "\.\/split-[0-9a-f]+\.js";?\n/gm)];
+if (splitImports.length === 0) throw new Error("the glue does not import the split loader as expected");
+// The loader once, in the glue's scope; each of the glue's names for it refers to it.
+glue = glue.replace(splitImports[0][0], `const ${splitImports[0][1]} = (() => {\n${loader}\nreturn { ${loaderExports.join(", ")} };\n})();\n`);
+for (const [line, name] of splitImports.slice(1)) glue = glue.replace(line, `const ${name} = ${splitImports[0][1]};\n`);
 const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base64")}`;
 const inlineModule =
   CRASH_BOX +

@@ -18,8 +18,8 @@ impl CorpusIndex {
     /// validation messages, one per line, if it is not valid.
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<CorpusIndex, String> {
-        let corpus = corpus::parse(json).map_err(|e| e.to_string())?;
-        Ok(CorpusIndex { catalog: Catalog::new(corpus) })
+        let (corpus, links) = corpus::parse_linked(json).map_err(|e| e.to_string())?;
+        Ok(CorpusIndex { catalog: Catalog::linked(corpus, links) })
     }
 
     /// Runs a query written as a URL query string (`q=…&theme=…`), computing the results in

@@ -19,9 +19,10 @@ pub fn App(
     /// Where to load another corpus from, in place of the bundled one.
     source: Option<String>,
 ) -> impl IntoView {
-    match corpus::bundled() {
-        Ok(corpus) => {
-            view! { <ExplorerPage catalog=Catalog::new(corpus) initial placement source /> }.into_any()
+    match corpus::bundled_linked() {
+        Ok((corpus, links)) => {
+            view! { <ExplorerPage catalog=Catalog::linked(corpus, links) initial placement source /> }
+                .into_any()
         }
         Err(error) => view! {
             <main class="load-error" role="alert">

@@ -1,10 +1,19 @@
 //! Saving the current results as a file, in the formats of [`crate::export`].
 
-use leptos::prelude::*;
+use std::sync::Arc;
+
+use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser;
-use crate::export::{export, Format};
+use crate::engine::{Catalog, Query, Results};
+use crate::export::{export, Export, Format};
 use crate::store::Store;
+
+/// The file for the results: the writers are a chunk of their own, loaded when first used.
+#[lazy]
+fn export_file(catalog: Arc<Catalog>, query: Query, results: Arc<Results>, format: Format) -> Export {
+    export(&catalog, &query, &results.quotes, format)
+}
 
 /// Saves the current results (all of them, not only those rendered) as a file.
 #[component]
@@ -12,14 +21,16 @@ pub fn ExportButtons() -> impl IntoView {
     let Store { catalog, query, results, .. } = Store::use_context();
     let (status, set_status) = signal(String::new());
     let save = move |format: Format| {
-        let file = catalog.with_untracked(|c| {
-            query.with_untracked(|q| results.with_untracked(|r| export(c, q, &r.quotes, format)))
+        let (catalog, query, results) =
+            (catalog.get_untracked(), query.get_untracked(), results.get_untracked());
+        spawn_local(async move {
+            let file = export_file(catalog, query, results, format).await;
+            let message = match browser::download(&file.file_name, file.media_type, &file.contents) {
+                Ok(()) => format!("Saved as {}.", file.file_name),
+                Err(reason) => format!("Could not save the file: {reason}."),
+            };
+            set_status.set(message);
         });
-        let message = match browser::download(&file.file_name, file.media_type, &file.contents) {
-            Ok(()) => format!("Saved as {}.", file.file_name),
-            Err(reason) => format!("Could not save the file: {reason}."),
-        };
-        set_status.set(message);
     };
     let shown = move || results.with(|r| r.quotes.len());
     view! {

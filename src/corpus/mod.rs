@@ -2,13 +2,20 @@
 //! file, the checks that keep the bundled corpus verbatim, and a synthetic corpus generator
 //! for benchmarks. Nothing here touches the browser, so `cargo test` covers it on the host.
 
+mod ids;
+mod json;
+mod links;
 pub mod model;
 pub mod synthetic;
 mod validate;
 mod verify;
 
+pub use ids::{hash, IdTable};
+pub use links::{Links, NONE};
 pub use model::*;
-pub use validate::{check_size, megabytes, parse, parse_bytes, CorpusError, MAX_CORPUS_BYTES};
+pub use validate::{
+    check_integrity, check_size, megabytes, parse, parse_bytes, parse_linked, CorpusError, MAX_CORPUS_BYTES,
+};
 pub use verify::{lint, locate_verbatim, normalize_for_comparison, verify_against_sources};
 
 /// The corpus shipped with the app, compiled into the binary so start-up needs no fetch.
@@ -17,4 +24,9 @@ pub const BUNDLED_JSON: &str = include_str!("../../data/corpus.json");
 /// The bundled corpus, parsed and validated.
 pub fn bundled() -> Result<Corpus, CorpusError> {
     parse(BUNDLED_JSON)
+}
+
+/// The bundled corpus with its links, as the app loads it.
+pub fn bundled_linked() -> Result<(Corpus, Links), CorpusError> {
+    parse_linked(BUNDLED_JSON)
 }

@@ -1,11 +1,11 @@
 //! Reading a corpus file: parsed and checked whole, or refused with every problem named by
 //! its entry and field.
 
-use std::collections::HashMap;
 use std::fmt;
 
+use super::json::{self, Refusal};
+use super::links::Links;
 use super::model::{Corpus, SCHEMA_VERSION};
-use super::verify::locate_verbatim;
 
 /// Why a corpus could not be loaded. Each message names the entry and field and says what
 /// was expected, so a person can fix their file; all problems are reported at once.
@@ -68,19 +68,29 @@ pub fn megabytes(bytes: u64) -> String {
 
 /// Parses and validates a corpus. Either the whole corpus is good, or nothing is returned.
 pub fn parse(json: &str) -> Result<Corpus, CorpusError> {
+    parse_linked(json).map(|(corpus, _)| corpus)
+}
+
+/// [`parse`], keeping the links found while checking, which an index is built from.
+pub fn parse_linked(json: &str) -> Result<(Corpus, Links), CorpusError> {
     check_size(json.len() as u64)?;
     if json.trim().is_empty() {
         return Err(CorpusError::one("The corpus file is empty."));
     }
-    let corpus: Corpus = match serde_json::from_str::<Corpus>(json) {
-        Ok(corpus) if corpus.schema_version == SCHEMA_VERSION => corpus,
-        Ok(corpus) => return Err(version_error(Some(u64::from(corpus.schema_version)))),
-        // Good files parse once; only a failed one is read again to say where it went wrong.
-        Err(first) => return Err(explain_parse_failure(json, &first)),
-    };
-    let messages = check_integrity(&corpus);
+    let corpus = json::read(json).map_err(|refusal| match refusal {
+        Refusal::NotJson(what) => {
+            CorpusError::one(format!("Not JSON: {what}. A corpus is a JSON file in the corpus schema."))
+        }
+        Refusal::NotAnObject => CorpusError::one(format!(
+            "Not a corpus: the file must hold one JSON object with the fields {}.",
+            json::FIELDS.join(", ")
+        )),
+        Refusal::Version(found) => version_error(found),
+        Refusal::Schema(messages) => CorpusError::many(messages),
+    })?;
+    let (links, messages) = Links::new(&corpus);
     if messages.is_empty() {
-        Ok(corpus)
+        Ok((corpus, links))
     } else {
         Err(CorpusError::many(messages))
     }
@@ -88,7 +98,7 @@ pub fn parse(json: &str) -> Result<Corpus, CorpusError> {
 
 /// Parses a corpus file as read from disk or the network: UTF-8 text, with or without a
 /// byte-order mark.
-pub fn parse_bytes(bytes: &[u8]) -> Result<Corpus, CorpusError> {
+pub fn parse_bytes(bytes: &[u8]) -> Result<(Corpus, Links), CorpusError> {
     check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         CorpusError::one(format!(
@@ -96,219 +106,29 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Corpus, CorpusError> {
             e.valid_up_to() + 1
         ))
     })?;
-    parse(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+    parse_linked(text.strip_prefix('\u{FEFF}').unwrap_or(text))
 }
 
-/// The top-level fields of a corpus, in the order the schema lists them.
-const FIELDS: [&str; 8] =
-    ["schema_version", "title", "themes", "speakers", "meetings", "sources", "statements", "quotes"];
-
-/// Reads a corpus that failed to parse entry by entry, so that every broken entry is named
-/// with its field, not only the first. (Entries are kept as raw text: a general JSON value
-/// type would cost the wasm bundle dearly.)
-fn explain_parse_failure(json: &str, first: &serde_json::Error) -> CorpusError {
-    use serde_json::value::RawValue;
-    use std::collections::BTreeMap;
-
-    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(json) {
-        Ok(top) => top,
-        Err(e) if e.is_syntax() || e.is_eof() => {
-            return CorpusError::one(format!("Not JSON: {e}. A corpus is a JSON file in the corpus schema."))
-        }
-        Err(_) => {
-            return CorpusError::one(format!(
-                "Not a corpus: the file must hold one JSON object with the fields {}.",
-                FIELDS.join(", ")
-            ))
-        }
-    };
-    // An old or future file should hear about its version rather than about whichever
-    // field changed.
-    let version = top.get("schema_version").map(|raw| serde_json::from_str::<u64>(raw.get()).ok());
-    match version {
-        None => return version_error(None),
-        Some(Some(v)) if v != u64::from(SCHEMA_VERSION) => return version_error(Some(v)),
-        Some(None) => {
-            return CorpusError::one(format!("schema_version: expected the number {SCHEMA_VERSION}."))
-        }
-        Some(Some(_)) => {}
-    }
-    let mut messages = Vec::new();
-    for key in top.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
-        messages.push(format!("{key}: not a corpus field; the fields are {}.", FIELDS.join(", ")));
-    }
-    for field in FIELDS.iter().filter(|f| !top.contains_key(**f)) {
-        messages.push(format!("{field}: missing."));
-    }
-    if let Some(title) = top.get("title") {
-        if serde_json::from_str::<String>(title.get()).is_err() {
-            messages.push("title: expected text.".into());
-        }
-    }
-    let collections: [(&str, EntryCheck); 6] = [
-        ("themes", entry_problem::<super::Theme>),
-        ("speakers", entry_problem::<super::Speaker>),
-        ("meetings", entry_problem::<super::Meeting>),
-        ("sources", entry_problem::<super::Source>),
-        ("statements", entry_problem::<super::Statement>),
-        ("quotes", entry_problem::<super::Quote>),
-    ];
-    for (name, problem) in collections {
-        let Some(raw) = top.get(name) else { continue };
-        let Ok(entries) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
-            messages.push(format!("{name}: expected a list of entries."));
-            continue;
-        };
-        for (i, entry) in entries.iter().enumerate() {
-            if let Some(problem) = problem(entry.get()) {
-                messages.push(format!("{name}[{i}]{problem}"));
-            }
-        }
-    }
-    if messages.is_empty() {
-        // Not expected: every way the full parse can fail is covered above.
-        messages.push(format!("Not a valid corpus file: {first}."));
-    }
-    CorpusError::many(messages)
-}
-
-/// Checks one entry's JSON against its type.
-type EntryCheck = fn(&str) -> Option<String>;
-
-/// What is wrong with one entry, as `.field: what` (or `: what` for the entry as a whole).
-fn entry_problem<T: serde::de::DeserializeOwned>(json: &str) -> Option<String> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let error = serde_path_to_error::deserialize::<_, T>(&mut deserializer).err()?;
-    let path = error.path().to_string();
-    let error = error.into_inner().to_string();
-    // The position is within the entry, which would mislead more than help.
-    let what = error.rfind(" at line ").map_or(error.as_str(), |end| &error[..end]);
-    let field = if path == "." { String::new() } else { format!(".{path}") };
-    Some(format!("{field}: {what}."))
-}
-
-fn version_error(found: Option<u64>) -> CorpusError {
+/// `schema_version` missing (`None`), not a whole number (`Some(None)`), or not ours.
+fn version_error(found: Option<Option<u64>>) -> CorpusError {
     let message = match found {
-        Some(v) => format!(
+        Some(Some(v)) => format!(
             "schema_version: this corpus is version {v}, but this app reads version {SCHEMA_VERSION}."
         ),
+        Some(None) => format!("schema_version: expected the number {SCHEMA_VERSION}."),
         None => format!("schema_version: missing; expected the number {SCHEMA_VERSION}."),
     };
     CorpusError::one(message)
 }
 
-fn ids<'a>(collection: &str, items: impl Iterator<Item = &'a str>, messages: &mut Vec<String>) -> IdSet<'a> {
-    let mut seen = IdSet::default();
-    for (i, id) in items.enumerate() {
-        if id.trim().is_empty() {
-            messages.push(format!("{collection}[{i}].id: must not be empty."));
-        } else if !seen.insert(id) {
-            messages.push(format!(
-                "{collection}[{i}].id: '{id}' is used by an earlier entry; ids must be unique."
-            ));
-        }
-    }
-    seen
-}
-
-/// Ids are many and short, and a reader's corpus is no adversary: a fast hash suits.
-type IdSet<'a> = rustc_hash::FxHashSet<&'a str>;
-
-fn check_ref(
-    known: &IdSet,
-    value: &str,
-    what: &str,
-    path: impl FnOnce() -> String,
-    messages: &mut Vec<String>,
-) {
-    if !known.contains(value) {
-        messages.push(format!("{}: '{value}' is not a {what} id.", path()));
-    }
-}
-
-/// Checks that each id is unique, each reference resolves and each required text is present.
-fn check_integrity(c: &Corpus) -> Vec<String> {
-    let mut m = Vec::new();
-    let themes = ids("themes", c.themes.iter().map(|t| t.id.as_str()), &mut m);
-    let speakers = ids("speakers", c.speakers.iter().map(|s| s.id.as_str()), &mut m);
-    let meetings = ids("meetings", c.meetings.iter().map(|s| s.id.as_str()), &mut m);
-    let sources = ids("sources", c.sources.iter().map(|s| s.id.as_str()), &mut m);
-    let statements = ids("statements", c.statements.iter().map(|s| s.id.as_str()), &mut m);
-    ids("quotes", c.quotes.iter().map(|s| s.id.as_str()), &mut m);
-
-    for (i, t) in c.themes.iter().enumerate() {
-        if t.label.trim().is_empty() {
-            m.push(format!("themes[{i}].label: must not be empty."));
-        }
-    }
-    for (i, s) in c.speakers.iter().enumerate() {
-        if s.name.trim().is_empty() {
-            m.push(format!("speakers[{i}].name: must not be empty."));
-        }
-    }
-    for (i, mt) in c.meetings.iter().enumerate() {
-        if !is_iso_date(&mt.date) {
-            m.push(format!(
-                "meetings[{i}].date: '{}' is not a date; expected YYYY-MM-DD or YYYY-MM.",
-                mt.date
-            ));
-        }
-        for (j, p) in mt.participants.iter().enumerate() {
-            check_ref(&speakers, p, "speaker", || format!("meetings[{i}].participants[{j}]"), &mut m);
-        }
-    }
-    for (i, s) in c.sources.iter().enumerate() {
-        if let Some(date) = &s.published {
-            if !is_iso_date(date) {
-                m.push(format!(
-                    "sources[{i}].published: '{date}' is not a date; expected YYYY-MM-DD or YYYY-MM."
-                ));
-            }
-        }
-    }
-    for (i, s) in c.statements.iter().enumerate() {
-        check_ref(&speakers, &s.speaker, "speaker", || format!("statements[{i}].speaker"), &mut m);
-        check_ref(&meetings, &s.meeting, "meeting", || format!("statements[{i}].meeting"), &mut m);
-    }
-
-    let mut variant_sizes: HashMap<&str, usize> = HashMap::new();
-    for (i, q) in c.quotes.iter().enumerate() {
-        if q.text.trim().is_empty() {
-            m.push(format!("quotes[{i}].text: must not be empty."));
-        }
-        check_ref(&speakers, &q.speaker, "speaker", || format!("quotes[{i}].speaker"), &mut m);
-        check_ref(&meetings, &q.meeting, "meeting", || format!("quotes[{i}].meeting"), &mut m);
-        check_ref(&sources, &q.source, "source", || format!("quotes[{i}].source"), &mut m);
-        if q.themes.is_empty() {
-            m.push(format!("quotes[{i}].themes: needs at least one theme."));
-        }
-        for (j, t) in q.themes.iter().enumerate() {
-            check_ref(&themes, t, "theme", || format!("quotes[{i}].themes[{j}]"), &mut m);
-        }
-        if let Some(st) = &q.statement {
-            check_ref(&statements, &st.id, "statement", || format!("quotes[{i}].statement.id"), &mut m);
-        }
-        if locate_verbatim(&q.context, &q.text).is_none() {
-            m.push(format!(
-                "quotes[{i}].context: does not contain the quote's text; the context must be the passage the quote sits in."
-            ));
-        }
-        if let Some(group) = &q.variant_group {
-            *variant_sizes.entry(group.as_str()).or_default() += 1;
-        }
-    }
-    let mut lonely: Vec<&str> = variant_sizes.into_iter().filter(|&(_, n)| n < 2).map(|(g, _)| g).collect();
-    lonely.sort_unstable();
-    for g in lonely {
-        m.push(format!(
-            "variant_group '{g}': only one quote has it; a variant group links two or more reports of the same remark."
-        ));
-    }
-    m
+/// Checks that each id is unique, each reference resolves and each required text is present:
+/// a message for every problem, none for a sound corpus.
+pub fn check_integrity(c: &Corpus) -> Vec<String> {
+    Links::new(c).1
 }
 
 /// `YYYY-MM-DD` or `YYYY-MM`, with a plausible month and day.
-pub(crate) fn is_iso_date(s: &str) -> bool {
+pub(super) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let number = |p: &str, len: usize| {
         (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok())?

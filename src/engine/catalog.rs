@@ -1,7 +1,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Facet, Index, Query, Results};
-use crate::corpus::{Corpus, Meeting, Quote, Source, Speaker, Statement, Theme};
+use crate::corpus::{Corpus, Links, Meeting, Quote, Source, Speaker, Statement, Theme};
 
 /// A loaded corpus with its index and look-ups by id: everything the interface reads.
 #[derive(Debug)]
@@ -10,29 +10,27 @@ pub struct Catalog {
     pub generation: u64,
     pub corpus: Corpus,
     pub index: Index,
-    quote_positions: FxHashMap<String, u32>,
-    speakers: FxHashMap<String, usize>,
-    meetings: FxHashMap<String, usize>,
-    sources: FxHashMap<String, usize>,
-    themes: FxHashMap<String, usize>,
-    statements: FxHashMap<String, usize>,
-    /// Per statement, its quotes in point order; per variant group, its quotes in corpus
-    /// order. Built once: cards ask for them every time they render.
-    statement_members: FxHashMap<String, Vec<u32>>,
+    links: Links,
+    /// Per statement (by position), its quotes in point order; per variant group, its quotes
+    /// in corpus order. Built once: cards ask for them every time they render.
+    statement_members: Vec<Vec<u32>>,
     variant_groups: FxHashMap<String, Vec<u32>>,
 }
 
-fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> FxHashMap<String, usize> {
-    items.iter().enumerate().map(|(i, item)| (id(item).to_owned(), i)).collect()
-}
-
 impl Catalog {
+    /// Indexes a corpus (checking its links; a corpus from `corpus::parse` is sound).
     pub fn new(corpus: Corpus) -> Catalog {
-        let mut statement_members: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let (links, _) = Links::new(&corpus);
+        Catalog::linked(corpus, links)
+    }
+
+    /// Indexes a corpus whose links were found while loading it.
+    pub fn linked(corpus: Corpus, links: Links) -> Catalog {
+        let mut statement_members = vec![Vec::new(); corpus.statements.len()];
         let mut variant_groups: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, q) in corpus.quotes.iter().enumerate() {
-            if let Some(st) = &q.statement {
-                statement_members.entry(st.id.clone()).or_default().push(i as u32);
+            if let Some(members) = statement_members.get_mut(links.statement[i] as usize) {
+                members.push(i as u32);
             }
             if let Some(group) = &q.variant_group {
                 variant_groups.entry(group.clone()).or_default().push(i as u32);
@@ -40,7 +38,7 @@ impl Catalog {
         }
         let point =
             |i: &u32| corpus.quotes[*i as usize].statement.as_ref().and_then(|s| s.point).unwrap_or(u32::MAX);
-        for members in statement_members.values_mut() {
+        for members in &mut statement_members {
             // Numbered points in order first, then the unnumbered passages; ties in source order.
             members.sort_by_key(|i| (point(i), *i));
         }
@@ -49,18 +47,8 @@ impl Catalog {
             generation: CATALOGS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             statement_members,
             variant_groups,
-            index: Index::build(&corpus),
-            quote_positions: corpus
-                .quotes
-                .iter()
-                .enumerate()
-                .map(|(i, q)| (q.id.clone(), i as u32))
-                .collect(),
-            speakers: positions(&corpus.speakers, |s| &s.id),
-            meetings: positions(&corpus.meetings, |m| &m.id),
-            sources: positions(&corpus.sources, |s| &s.id),
-            themes: positions(&corpus.themes, |t| &t.id),
-            statements: positions(&corpus.statements, |s| &s.id),
+            index: Index::build(&corpus, &links),
+            links,
             corpus,
         }
     }
@@ -82,33 +70,45 @@ impl Catalog {
     }
 
     pub fn quote_position(&self, id: &str) -> Option<u32> {
-        self.quote_positions.get(id).copied()
+        let quotes = &self.corpus.quotes;
+        self.links.quotes.get(id, |i| &quotes[i].id).map(|i| i as u32)
     }
 
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
-        self.speakers.get(id).map(|&i| &self.corpus.speakers[i])
+        let all = &self.corpus.speakers;
+        self.links.speakers.get(id, |i| &all[i].id).map(|i| &all[i])
     }
 
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
-        self.meetings.get(id).map(|&i| &self.corpus.meetings[i])
+        let all = &self.corpus.meetings;
+        self.links.meetings.get(id, |i| &all[i].id).map(|i| &all[i])
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.get(id).map(|&i| &self.corpus.sources[i])
+        let all = &self.corpus.sources;
+        self.links.sources.get(id, |i| &all[i].id).map(|i| &all[i])
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {
-        self.themes.get(id).map(|&i| &self.corpus.themes[i])
+        let all = &self.corpus.themes;
+        self.links.themes.get(id, |i| &all[i].id).map(|i| &all[i])
     }
 
     pub fn statement(&self, id: &str) -> Option<&Statement> {
-        self.statements.get(id).map(|&i| &self.corpus.statements[i])
+        let all = &self.corpus.statements;
+        self.links.statements.get(id, |i| &all[i].id).map(|i| &all[i])
+    }
+
+    /// The meeting of the quote at `position`, if it names one the corpus has.
+    pub fn meeting_of(&self, position: u32) -> Option<&Meeting> {
+        self.corpus.meetings.get(self.links.meeting[position as usize] as usize)
     }
 
     /// The quotes of a statement, numbered points in order first, then its unnumbered
     /// passages, each group in source order.
     pub fn statement_quotes(&self, statement_id: &str) -> &[u32] {
-        self.statement_members.get(statement_id).map_or(&[], Vec::as_slice)
+        let all = &self.corpus.statements;
+        self.links.statements.get(statement_id, |i| &all[i].id).map_or(&[], |i| &self.statement_members[i])
     }
 
     /// Other reports of the same remark, in corpus order.

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Bitset, Facet};
-use crate::corpus::{Corpus, QuoteKind};
+use crate::corpus::{Corpus, Links, QuoteKind, NONE};
 
 /// One value of a facet, as the filter pane lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,44 +22,53 @@ pub struct FacetValue {
 pub(super) struct FacetIndex {
     /// Display order: meetings by date, sources as listed, the rest by size.
     pub(super) values: Vec<FacetValue>,
-    by_id: FxHashMap<String, u16>,
+    by_id: FxHashMap<String, u32>,
     /// Sorted quote positions per value.
     postings: Vec<Vec<u32>>,
     /// `doc_values[doc_offsets[d]..doc_offsets[d + 1]]` are quote `d`'s values.
     doc_offsets: Vec<u32>,
-    doc_values: Vec<u16>,
+    doc_values: Vec<u32>,
 }
 
 /// Every facet of a corpus, in [`Facet::ALL`] order.
-pub(super) fn build_all(corpus: &Corpus) -> [FacetIndex; Facet::COUNT] {
+pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::COUNT] {
     let value = |id: &str, label: &str, detail: String| FacetValue {
         id: id.to_owned(),
         label: label.to_owned(),
         detail,
         total: 0,
     };
-    let mut meetings: Vec<(&str, FacetValue)> = corpus
+    let speakers = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
+    let meetings = corpus
         .meetings
         .iter()
-        .map(|m| (m.date.as_str(), value(&m.id, &m.title, format!("{} · {}", m.place, m.date_label()))))
+        .map(|m| value(&m.id, &m.title, format!("{} · {}", m.place, m.date_label())))
         .collect();
-    meetings.sort_by(|a, b| a.0.cmp(b.0));
-    let speakers = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
     let themes = corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
     let sources = corpus.sources.iter().map(|s| value(&s.id, &s.outlet, s.headline.clone())).collect();
     let kinds = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();
 
-    let quotes = &corpus.quotes;
+    let n = corpus.quotes.len();
+    let one = |of: &[u32]| FacetIndex::build_single(of, n);
     let mut facets = [
-        FacetIndex::build(speakers, quotes.iter().map(|q| [q.speaker.as_str()])),
-        FacetIndex::build(
-            meetings.into_iter().map(|(_, v)| v).collect(),
-            quotes.iter().map(|q| [q.meeting.as_str()]),
-        ),
-        FacetIndex::build(themes, quotes.iter().map(|q| q.themes.iter().map(String::as_str))),
-        FacetIndex::build(sources, quotes.iter().map(|q| [q.source.as_str()])),
-        FacetIndex::build(kinds, quotes.iter().map(|q| [q.kind.id()])),
+        FacetIndex { values: speakers, ..one(&links.speaker) },
+        FacetIndex { values: meetings, ..one(&links.meeting) },
+        FacetIndex {
+            values: themes,
+            doc_offsets: links.theme_offsets.clone(),
+            doc_values: links.theme_values.clone(),
+            ..FacetIndex::default()
+        },
+        FacetIndex { values: sources, ..one(&links.source) },
+        FacetIndex { values: kinds, ..one(&corpus.quotes.iter().map(|q| q.kind as u32).collect::<Vec<_>>()) },
     ];
+    for facet in &mut facets {
+        facet.count();
+    }
+    // Meetings by date; speakers and themes by size; then values no quote has are left out.
+    let mut by_date: Vec<usize> = (0..corpus.meetings.len()).collect();
+    by_date.sort_by(|&a, &b| corpus.meetings[a].date.cmp(&corpus.meetings[b].date));
+    facets[Facet::Meeting.slot()].reorder(&by_date);
     for facet in [Facet::Speaker, Facet::Theme] {
         facets[facet.slot()].sort_by_total();
     }
@@ -70,38 +79,36 @@ pub(super) fn build_all(corpus: &Corpus) -> [FacetIndex; Facet::COUNT] {
 }
 
 impl FacetIndex {
-    /// `values` in display order; `docs` gives, per quote, the ids it has.
-    fn build<'a, I: IntoIterator<Item = &'a str>>(
-        values: Vec<FacetValue>,
-        docs: impl Iterator<Item = I>,
-    ) -> Self {
-        let by_id: FxHashMap<String, u16> =
-            values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u16)).collect();
-        let mut index = FacetIndex {
-            postings: vec![Vec::new(); values.len()],
-            doc_offsets: vec![0],
-            by_id,
-            values,
-            doc_values: Vec::new(),
-        };
-        for (doc, ids) in docs.enumerate() {
-            for id in ids {
-                if let Some(&v) = index.by_id.get(id) {
-                    if !index.doc_values[index.doc_offsets[doc] as usize..].contains(&v) {
-                        index.doc_values.push(v);
-                        index.postings[v as usize].push(doc as u32);
-                    }
-                }
+    /// A facet where each quote has at most one value: `of[d]`, a value's position or `NONE`.
+    fn build_single(of: &[u32], len: usize) -> FacetIndex {
+        let mut doc_offsets = Vec::with_capacity(len + 1);
+        let mut doc_values = Vec::with_capacity(len);
+        doc_offsets.push(0);
+        for &v in of {
+            if v != NONE {
+                doc_values.push(v);
             }
-            index.doc_offsets.push(index.doc_values.len() as u32);
+            doc_offsets.push(doc_values.len() as u32);
         }
-        for (value, postings) in index.values.iter_mut().zip(&index.postings) {
-            value.total = postings.len() as u32;
-        }
-        index
+        FacetIndex { doc_offsets, doc_values, ..FacetIndex::default() }
     }
 
-    pub(super) fn values_of(&self, doc: u32) -> &[u16] {
+    /// Each value's quotes (postings), total and place by id, from each quote's values.
+    fn count(&mut self) {
+        let mut postings = vec![Vec::new(); self.values.len()];
+        for doc in 0..self.doc_offsets.len() - 1 {
+            for &v in self.values_of(doc as u32) {
+                postings[v as usize].push(doc as u32);
+            }
+        }
+        for (value, postings) in self.values.iter_mut().zip(&postings) {
+            value.total = postings.len() as u32;
+        }
+        self.postings = postings;
+        self.by_id = self.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
+    }
+
+    pub(super) fn values_of(&self, doc: u32) -> &[u32] {
         let d = doc as usize;
         &self.doc_values[self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize]
     }
@@ -142,19 +149,19 @@ impl FacetIndex {
 
     /// Keeps the values at `order`, in that order, renumbering what refers to them.
     fn reorder(&mut self, order: &[usize]) {
-        let mut new_number = vec![u16::MAX; self.values.len()];
+        let mut new_number = vec![NONE; self.values.len()];
         for (new, &old) in order.iter().enumerate() {
-            new_number[old] = new as u16;
+            new_number[old] = new as u32;
         }
         self.values = order.iter().map(|&i| self.values[i].clone()).collect();
         self.postings = order.iter().map(|&i| std::mem::take(&mut self.postings[i])).collect();
-        self.by_id = self.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u16)).collect();
+        self.by_id = self.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
         let mut values = Vec::with_capacity(self.doc_values.len());
         let mut offsets = Vec::with_capacity(self.doc_offsets.len());
         offsets.push(0);
         for d in 0..self.doc_offsets.len() - 1 {
             for &v in &self.doc_values[self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize] {
-                if new_number[v as usize] != u16::MAX {
+                if new_number[v as usize] != NONE {
                     values.push(new_number[v as usize]);
                 }
             }

@@ -17,7 +17,7 @@ mod search;
 pub mod text;
 mod words;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Links};
 pub use bitset::Bitset;
 pub use catalog::Catalog;
 pub use facets::FacetValue;
@@ -37,25 +37,20 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn build(corpus: &Corpus) -> Index {
+    /// Indexes `corpus`, whose references `links` resolved.
+    pub fn build(corpus: &Corpus, links: &Links) -> Index {
         let len = corpus.quotes.len();
-        let dates: rustc_hash::FxHashMap<&str, &str> =
-            corpus.meetings.iter().map(|m| (m.id.as_str(), m.date.as_str())).collect();
-        let date_of: Vec<&str> =
-            corpus.quotes.iter().map(|q| dates.get(q.meeting.as_str()).copied().unwrap_or("")).collect();
+        let facets = facets::build_all(corpus, links);
+        // By meeting date, then in corpus order: quotes sorted by their meeting's place in
+        // the meeting facet's date order (a quote with no known meeting first).
+        let meetings = &facets[Facet::Meeting.slot()];
         let mut chronological: Vec<u32> = (0..len as u32).collect();
-        chronological.sort_by(|&a, &b| date_of[a as usize].cmp(date_of[b as usize]).then(a.cmp(&b)));
+        chronological.sort_by_cached_key(|&doc| (meetings.values_of(doc).first().map_or(0, |&m| m + 1), doc));
         let mut chrono_rank = vec![0; len];
         for (rank, &doc) in chronological.iter().enumerate() {
             chrono_rank[doc as usize] = rank as u32;
         }
-        Index {
-            len,
-            facets: facets::build_all(corpus),
-            words: words::WordIndex::build(corpus),
-            chronological,
-            chrono_rank,
-        }
+        Index { len, facets, words: words::WordIndex::build(corpus, links), chronological, chrono_rank }
     }
 
     /// Number of quotes indexed.
@@ -73,7 +68,7 @@ impl Index {
     }
 
     /// The values quote `doc` has in a facet, as positions in the facet's display order.
-    pub fn values_of(&self, facet: Facet, doc: u32) -> &[u16] {
+    pub fn values_of(&self, facet: Facet, doc: u32) -> &[u32] {
         self.facets[facet.slot()].values_of(doc)
     }
 

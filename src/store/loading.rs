@@ -54,8 +54,8 @@ pub fn open_file(store: Store, file: web_sys::File) {
 /// Goes back to the corpus that comes with the app.
 pub fn use_bundled(store: Store) {
     store.start_load();
-    if let Ok(corpus) = corpus::bundled() {
-        store.replace_catalog(Catalog::new(corpus), CorpusOrigin::Bundled);
+    if let Ok((corpus, links)) = corpus::bundled_linked() {
+        store.replace_catalog(Catalog::linked(corpus, links), CorpusOrigin::Bundled);
     }
 }
 
@@ -107,7 +107,9 @@ async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<
         return;
     }
     match corpus::parse_bytes(&bytes) {
-        Ok(corpus) => store.replace_catalog(Catalog::new(corpus), CorpusOrigin::Loaded(from)),
+        Ok((corpus, links)) => {
+            store.replace_catalog(Catalog::linked(corpus, links), CorpusOrigin::Loaded(from))
+        }
         Err(e) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
     }
 }

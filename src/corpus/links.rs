@@ -1,0 +1,220 @@
+//! What a corpus's entries refer to, checked and resolved in one pass: every id unique, every
+//! reference to an entry that exists, every required text present. Loading checks a corpus
+//! with it, and the index is built from what it resolved, so no reference is looked up twice.
+
+use super::ids::IdTable;
+use super::model::Corpus;
+use super::validate::is_iso_date;
+use super::verify::locate_verbatim;
+
+/// A reference that resolves to nothing (in a corpus that was not checked).
+pub const NONE: u32 = u32::MAX;
+
+/// Each list's entries by id, and each quote's references as positions in their lists.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    pub quotes: IdTable,
+    pub themes: IdTable,
+    pub speakers: IdTable,
+    pub meetings: IdTable,
+    pub sources: IdTable,
+    pub statements: IdTable,
+    /// Per quote, the position of its speaker, meeting, source and statement ([`NONE`] when
+    /// it has none, or names one that does not exist).
+    pub speaker: Vec<u32>,
+    pub meeting: Vec<u32>,
+    pub source: Vec<u32>,
+    pub statement: Vec<u32>,
+    /// Quote `q`'s themes are `theme_values[theme_offsets[q]..theme_offsets[q + 1]]`.
+    pub theme_offsets: Vec<u32>,
+    pub theme_values: Vec<u32>,
+}
+
+impl Links {
+    /// The quote's themes, as positions in the corpus's themes (those that exist).
+    pub fn themes_of(&self, quote: usize) -> &[u32] {
+        &self.theme_values[self.theme_offsets[quote] as usize..self.theme_offsets[quote + 1] as usize]
+    }
+
+    /// Resolves every reference of `c`; the messages name each problem found (none for a
+    /// sound corpus).
+    pub fn new(c: &Corpus) -> (Links, Vec<String>) {
+        let mut m = Vec::new();
+        let themes = unique("themes", c.themes.len(), |i| &c.themes[i].id, &mut m);
+        let speakers = unique("speakers", c.speakers.len(), |i| &c.speakers[i].id, &mut m);
+        let meetings = unique("meetings", c.meetings.len(), |i| &c.meetings[i].id, &mut m);
+        let sources = unique("sources", c.sources.len(), |i| &c.sources[i].id, &mut m);
+        let statements = unique("statements", c.statements.len(), |i| &c.statements[i].id, &mut m);
+        let quotes = unique("quotes", c.quotes.len(), |i| &c.quotes[i].id, &mut m);
+        let speaker_of = |id: &str| speakers.get(id, |i| &c.speakers[i].id);
+        let meeting_of = |id: &str| meetings.get(id, |i| &c.meetings[i].id);
+
+        for (i, t) in c.themes.iter().enumerate() {
+            if is_blank(&t.label) {
+                m.push(format!("themes[{i}].label: must not be empty."));
+            }
+        }
+        for (i, s) in c.speakers.iter().enumerate() {
+            if is_blank(&s.name) {
+                m.push(format!("speakers[{i}].name: must not be empty."));
+            }
+        }
+        for (i, mt) in c.meetings.iter().enumerate() {
+            if !is_iso_date(&mt.date) {
+                m.push(format!(
+                    "meetings[{i}].date: '{}' is not a date; expected YYYY-MM-DD or YYYY-MM.",
+                    mt.date
+                ));
+            }
+            for (j, p) in mt.participants.iter().enumerate() {
+                resolve(speaker_of(p), p, "speaker", || format!("meetings[{i}].participants[{j}]"), &mut m);
+            }
+        }
+        for (i, s) in c.sources.iter().enumerate() {
+            if let Some(date) = &s.published {
+                if !is_iso_date(date) {
+                    m.push(format!(
+                        "sources[{i}].published: '{date}' is not a date; expected YYYY-MM-DD or YYYY-MM."
+                    ));
+                }
+            }
+        }
+        for (i, s) in c.statements.iter().enumerate() {
+            resolve(
+                speaker_of(&s.speaker),
+                &s.speaker,
+                "speaker",
+                || format!("statements[{i}].speaker"),
+                &mut m,
+            );
+            resolve(
+                meeting_of(&s.meeting),
+                &s.meeting,
+                "meeting",
+                || format!("statements[{i}].meeting"),
+                &mut m,
+            );
+        }
+
+        let n = c.quotes.len();
+        let mut links = Links {
+            speaker: Vec::with_capacity(n),
+            meeting: Vec::with_capacity(n),
+            source: Vec::with_capacity(n),
+            statement: Vec::with_capacity(n),
+            theme_offsets: Vec::with_capacity(n + 1),
+            theme_values: Vec::with_capacity(n * 2),
+            ..Links::default()
+        };
+        links.theme_offsets.push(0);
+        // Variant groups by size, to find groups of one.
+        let mut group_sizes: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        for (i, q) in c.quotes.iter().enumerate() {
+            if is_blank(&q.text) {
+                m.push(format!("quotes[{i}].text: must not be empty."));
+            }
+            links.speaker.push(resolve(
+                speaker_of(&q.speaker),
+                &q.speaker,
+                "speaker",
+                || format!("quotes[{i}].speaker"),
+                &mut m,
+            ));
+            links.meeting.push(resolve(
+                meeting_of(&q.meeting),
+                &q.meeting,
+                "meeting",
+                || format!("quotes[{i}].meeting"),
+                &mut m,
+            ));
+            let source = sources.get(&q.source, |i| &c.sources[i].id);
+            links.source.push(resolve(source, &q.source, "source", || format!("quotes[{i}].source"), &mut m));
+            if q.themes.is_empty() {
+                m.push(format!("quotes[{i}].themes: needs at least one theme."));
+            }
+            let first_theme = links.theme_values.len();
+            for (j, t) in q.themes.iter().enumerate() {
+                let theme = themes.get(t, |i| &c.themes[i].id);
+                let theme = resolve(theme, t, "theme", || format!("quotes[{i}].themes[{j}]"), &mut m);
+                if theme != NONE && !links.theme_values[first_theme..].contains(&theme) {
+                    links.theme_values.push(theme);
+                }
+            }
+            links.theme_offsets.push(links.theme_values.len() as u32);
+            links.statement.push(match &q.statement {
+                Some(st) => {
+                    let statement = statements.get(&st.id, |i| &c.statements[i].id);
+                    resolve(statement, &st.id, "statement", || format!("quotes[{i}].statement.id"), &mut m)
+                }
+                None => NONE,
+            });
+            if locate_verbatim(&q.context, &q.text).is_none() {
+                m.push(format!(
+                    "quotes[{i}].context: does not contain the quote's text; the context must be the passage the quote sits in."
+                ));
+            }
+            if let Some(group) = &q.variant_group {
+                *group_sizes.entry(group).or_default() += 1;
+            }
+        }
+        let mut lonely: Vec<&str> = group_sizes.into_iter().filter(|&(_, n)| n < 2).map(|(g, _)| g).collect();
+        lonely.sort_unstable();
+        for g in lonely {
+            m.push(format!(
+                "variant_group '{g}': only one quote has it; a variant group links two or more reports of the same remark."
+            ));
+        }
+        links.quotes = quotes;
+        links.themes = themes;
+        links.speakers = speakers;
+        links.meetings = meetings;
+        links.sources = sources;
+        links.statements = statements;
+        (links, m)
+    }
+}
+
+/// Whether a text is empty or only white space.
+fn is_blank(text: &str) -> bool {
+    text.trim_start().is_empty()
+}
+
+/// A list's ids in a table, with a message for each empty or repeated one.
+fn unique<'a>(
+    collection: &str,
+    len: usize,
+    id: impl Fn(usize) -> &'a str,
+    messages: &mut Vec<String>,
+) -> IdTable {
+    let (table, repeated) = IdTable::new(len, &id);
+    let mut repeated = repeated.into_iter().peekable();
+    for i in 0..len {
+        let is_repeated = repeated.next_if(|&(r, _)| r == i).is_some();
+        if is_blank(id(i)) {
+            messages.push(format!("{collection}[{i}].id: must not be empty."));
+        } else if is_repeated {
+            messages.push(format!(
+                "{collection}[{i}].id: '{}' is used by an earlier entry; ids must be unique.",
+                id(i)
+            ));
+        }
+    }
+    table
+}
+
+/// The position a reference resolved to, or [`NONE`] with a message saying it names nothing.
+fn resolve(
+    found: Option<usize>,
+    value: &str,
+    what: &str,
+    path: impl FnOnce() -> String,
+    m: &mut Vec<String>,
+) -> u32 {
+    match found {
+        Some(position) => position as u32,
+        None => {
+            m.push(format!("{}: '{value}' is not a {what} id.", path()));
+            NONE
+        }
+    }
+}
