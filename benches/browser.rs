@@ -18,6 +18,8 @@ use support::{dist_dir, Browser, BrowserKind};
 
 const SIZES: [(usize, &str); 3] = [(1_000, "1k"), (10_000, "10k"), (100_000, "100k")];
 const ROUNDS: u32 = 5;
+/// Loads of each corpus by each engine; the median is reported, with the range.
+const LOADS: u32 = 5;
 const SEED: u64 = 42;
 
 fn main() {
@@ -111,25 +113,37 @@ async fn run(site: &Path) {
         let result = b
             .client
             .execute_async(
-                "const [file, rounds, done] = arguments; runEngines(file, rounds).then(done, e => done({ error: String(e) }));",
-                vec![json!(format!("corpus-{label}.json")), json!(ROUNDS)],
+                "const [file, rounds, loads, done] = arguments; runEngines(file, rounds, loads).then(done, e => done({ error: String(e) }));",
+                vec![json!(format!("corpus-{label}.json")), json!(ROUNDS), json!(LOADS)],
             )
             .await
             .unwrap();
         assert!(result.get("error").is_none(), "{result}");
         all.push((n, label, result));
     }
-    println!(
-        "| quotes | ours load+index | MiniSearch load+index | ItemsJS load+index | (JSON.parse alone) |"
-    );
-    println!("| --- | --- | --- | --- | --- |");
+    println!("From the file's bytes to a ready index, median of {LOADS} loads each [fastest–slowest]; peers: decode + JSON.parse + build.\n");
+    println!("| quotes | ours | MiniSearch | ItemsJS | (decode + JSON.parse alone) | fastest peer ÷ ours |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    let with_spread = |r: &Value, key: &str| {
+        format!(
+            "{} [{}–{}]",
+            ms(&r[format!("{key}_load")]),
+            ms(&r[format!("{key}_spread")][0]),
+            ms(&r[format!("{key}_spread")][1])
+        )
+    };
     for (_, label, r) in &all {
+        let fastest_peer = r["minisearch_load"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+            .min(r["itemsjs_load"].as_f64().unwrap_or(f64::NAN));
         println!(
-            "| {label} | {} | {} | {} | {} |",
-            ms(&r["ours_load"]),
-            ms(&r["minisearch_load"]),
-            ms(&r["itemsjs_load"]),
-            ms(&r["parse"])
+            "| {label} | {} | {} | {} | {} | {:.2}× |",
+            with_spread(r, "ours"),
+            with_spread(r, "minisearch"),
+            with_spread(r, "itemsjs"),
+            ms(&r["parse"]),
+            fastest_peer / r["ours_load"].as_f64().unwrap_or(f64::NAN)
         );
     }
     println!();

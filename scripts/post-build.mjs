@@ -17,7 +17,13 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+
+// esbuild, from tools/node_modules (scripts/setup installs it), minifies what we ship.
+const { transformSync } = createRequire(new URL("../tools/node_modules/", import.meta.url))("esbuild");
+const minify = (source) =>
+  profile === "release" ? transformSync(source, { minify: true, format: "esm", target: "es2022" }).code : source;
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error("usage: node scripts/post-build.mjs <trunk staging dir>");
@@ -69,14 +75,20 @@ function splitWasm() {
     loader = loader.replaceAll(`"./${chunk}"`, `"./${named}"`);
   }
   const loaderName = `split-${hash(loader)}.js`;
-  writeFileSync(join(dir, loaderName), loader);
   // Only the import statements name the file (one per group of split functions); the
   // wasm's own imports keep their module name.
   const importLines = /^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm;
   if (!importLines.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
   glue = glue.replace(importLines, `$1"./${loaderName}"`);
-  writeFileSync(join(dir, bindings), glue);
-  return { loader: loaderName, chunks: readdirSync(dir).filter((f) => /^chunk-[0-9a-f]+\.wasm$/.test(f)) };
+  writeFileSync(join(dir, bindings), minify(glue));
+  writeFileSync(join(dir, loaderName), minify(loader));
+  return {
+    loader: loaderName,
+    chunks: readdirSync(dir).filter((f) => /^chunk-[0-9a-f]+\.wasm$/.test(f)),
+    // Unminified, for the single file, which is assembled by matching their text.
+    glue,
+    loaderSource: loader,
+  };
 }
 const split = splitWasm();
 
@@ -131,10 +143,10 @@ const start = (registerServiceWorker) =>
       `  navigator.serviceWorker.register("./sw.js").catch(() => {});\n}\n`
     : "");
 
-const appScript = start(true);
+const appScript = minify(start(true));
 const app = `app-${hash(appScript)}.js`;
 writeFileSync(join(dir, app), appScript);
-writeFileSync(join(dir, "embed.js"), start(false));
+writeFileSync(join(dir, "embed.js"), minify(start(false)));
 
 let html = read("index.html").toString();
 const inlineStart = /<script type="module">[\s\S]*?<\/script>/;
@@ -184,12 +196,12 @@ self.addEventListener("fetch", (event) => {
 // the wasm go inline: the split loader shares the glue's scope, and each chunk is read
 // from base64 in place of a fetch.
 const base64Bytes = (file) => `Uint8Array.from(atob("${read(file).toString("base64")}"), (c) => c.charCodeAt(0))`;
-let glue = read(bindings).toString();
+let glue = split.glue;
 const exportsLine = /^export \{[^}]*__wbg_init as default[^}]*\};?$/m;
 if (!exportsLine.test(glue) || !/async function __wbg_init\(/.test(glue)) {
   throw new Error("unexpected wasm-bindgen output: no __wbg_init to call");
 }
-let loader = read(split.loader).toString();
+let loader = split.loaderSource;
 loader = loader.replace(/^import \{ initSync \} from "[^"]+";\n/m, "");
 for (const chunk of split.chunks) {
   const fetchChunk = `fetch(new URL("./${chunk}", import.meta.url))`;
@@ -207,10 +219,11 @@ if (splitImports.length === 0) throw new Error("the glue does not import the spl
 glue = glue.replace(splitImports[0][0], `const ${splitImports[0][1]} = (() => {\n${loader}\nreturn { ${loaderExports.join(", ")} };\n})();\n`);
 for (const [line, name] of splitImports.slice(1)) glue = glue.replace(line, `const ${name} = ${splitImports[0][1]};\n`);
 const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base64")}`;
-const inlineModule =
+const inlineModule = minify(
   CRASH_BOX +
   glue.replace(exportsLine, "") +
-  `\nawait __wbg_init({ module_or_path: ${base64Bytes(wasm)} });\n`;
+  `\nawait __wbg_init({ module_or_path: ${base64Bytes(wasm)} });\n`,
+);
 if (/<\/script/i.test(inlineModule)) throw new Error("the inline module would close its script tag early");
 const single = html
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "")

@@ -14,11 +14,13 @@ pub struct CorpusIndex {
 
 #[wasm_bindgen]
 impl CorpusIndex {
-    /// Parses, validates and indexes a corpus (JSON text in the corpus schema); throws the
-    /// validation messages, one per line, if it is not valid.
+    /// Parses, validates and indexes a corpus file's bytes (UTF-8 JSON in the corpus
+    /// schema, as `fetch` or a file gives them); throws the validation messages, one per
+    /// line, if it is not valid. (Bytes rather than a string: handing wasm a string of many
+    /// megabytes costs more than reading it.)
     #[wasm_bindgen(constructor)]
-    pub fn new(json: &str) -> Result<CorpusIndex, String> {
-        let (corpus, links) = corpus::parse_linked(json).map_err(|e| e.to_string())?;
+    pub fn new(json: &[u8]) -> Result<CorpusIndex, String> {
+        let (corpus, links) = corpus::parse_bytes(json).map_err(|e| e.to_string())?;
         Ok(CorpusIndex { catalog: Catalog::linked(corpus, links) })
     }
 

@@ -2,7 +2,8 @@
 //! democracy, human rights, multilateralism and world order (2021-2022), verbatim and
 //! traceable to the source.
 //!
-//! The layers, each using only those above it in this list:
+//! The layers, each using only those above it in this list ([`order`], one way of sorting,
+//! serves them all):
 //! - [`corpus`]: the data model, loading and validation (pure).
 //! - [`engine`]: the index, search, counts, and what a card or the overview shows (pure).
 //! - [`url_state`], [`citation`], [`export`]: the view as a link, citations, files (pure).
@@ -22,5 +23,6 @@ pub mod engine;
 pub mod export;
 pub mod js_api;
 pub mod mount;
+pub mod order;
 pub mod store;
 pub mod url_state;

@@ -3,12 +3,12 @@
 
 use leptos::{ev, prelude::*};
 
-use super::corpus_picker::{CorpusPicker, DropZone};
+use super::corpus_picker::{start_loading, CorpusPicker, DropZone, Load};
 use super::{facets::FacetPane, results::Results, search::SearchBar};
 use crate::browser;
 use crate::corpus;
 use crate::engine::Catalog;
-use crate::store::{self, loading, Placement, Store};
+use crate::store::{self, Placement, Store};
 use crate::url_state::View;
 
 /// The explorer over the bundled corpus, or a readable message if it cannot be loaded.
@@ -44,7 +44,7 @@ fn ExplorerPage(
 ) -> impl IntoView {
     let store = Store::new(catalog, initial, placement, source.is_some());
     if let Some(source) = source {
-        loading::load_from(store, source);
+        start_loading(store, Load::Address(source));
     }
     provide_context(store);
     let title = move || store.catalog.with(|c| c.corpus.title.clone());

@@ -1,17 +1,42 @@
 //! Opening another corpus (a file picked or dropped on the page), how loading it goes, and
-//! the way back to the bundled quotes. The loading itself is [`crate::store::loading`].
+//! the way back to the bundled quotes. The loading itself is [`crate::store::loading`]; it
+//! and the status line are loaded when first needed.
 
-use leptos::{ev, prelude::*};
+use leptos::{ev, prelude::*, task::spawn_local};
 
 use crate::corpus::megabytes;
-use crate::store::loading::{open_file, use_bundled};
+use crate::store::loading::{load_from, open_file, use_bundled};
 use crate::store::{CorpusOrigin, CorpusStatus, Store};
 
-/// Progress and problems of loading a corpus, above the results.
+/// Where a corpus to load is.
+pub enum Load {
+    File(web_sys::File),
+    Address(String),
+}
+
+/// Loads a corpus in place of the one in use, the status line ready before reading starts.
+pub fn start_loading(store: Store, from: Load) {
+    spawn_local(async move {
+        __preload_status_line().await;
+        match from {
+            Load::File(file) => open_file(store, file).await,
+            Load::Address(src) => load_from(store, src).await,
+        }
+    });
+}
+
+/// Progress and problems of loading a corpus, above the results, while there are any.
 #[component]
 pub fn CorpusStatusLine() -> impl IntoView {
-    let Store { status, catalog, .. } = Store::use_context();
-    move || match status.get() {
+    let store = Store::use_context();
+    let busy = Memo::new(move |_| store.status.with(|s| *s != CorpusStatus::Ready));
+    move || busy.get().then(|| Suspend::new(async move { status_line(store).await }))
+}
+
+#[lazy]
+fn status_line(store: Store) -> AnyView {
+    let Store { status, catalog, .. } = store;
+    (move || match status.get() {
         CorpusStatus::Ready => ().into_any(),
         CorpusStatus::Reading { from, received, total } => {
             let (value, amount) = match total {
@@ -54,7 +79,8 @@ pub fn CorpusStatusLine() -> impl IntoView {
             }
             .into_any()
         }
-    }
+    })
+    .into_any()
 }
 
 /// Opening a corpus file, and going back to the bundled corpus.
@@ -68,7 +94,7 @@ pub fn CorpusPicker() -> impl IntoView {
     let on_change = move |ev: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            open_file(store, file);
+            start_loading(store, Load::File(file));
         }
         // Picking the same file again, after fixing it, must load it again.
         input.set_value("");
@@ -78,7 +104,7 @@ pub fn CorpusPicker() -> impl IntoView {
             {move || loaded().map(|name| view! {
                 <p class="corpus-origin">
                     "Showing your corpus from " <span class="file-name">{name}</span> ". "
-                    <button type="button" class="use-bundled" on:click=move |_| use_bundled(store)>
+                    <button type="button" class="use-bundled" on:click=move |_| spawn_local(use_bundled(store))>
                         "Back to the bundled quotes"
                     </button>
                 </p>
@@ -122,7 +148,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
         let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            open_file(store, file);
+            start_loading(store, Load::File(file));
         }
     };
     view! {

@@ -2,6 +2,8 @@
 //! marked, who said it where and when, its source, and, once opened, its context,
 //! statement and variants.
 
+use std::sync::Arc;
+
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser;
@@ -9,6 +11,7 @@ use crate::citation::cite;
 use crate::engine::card::{Address, Card, CardDetails, Context, SourceLine};
 use crate::engine::highlight::highlight;
 use crate::engine::text::SearchTerms;
+use crate::engine::Catalog;
 use crate::store::Store;
 
 /// Text with the words matching the search wrapped in `<mark>`; always text nodes.
@@ -39,7 +42,8 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
     let Card { id, text, kind, speaker, meeting, themes, source } =
         catalog.with_untracked(|c| c.card(position));
     let opened_by_link = !placement.embedded && browser::fragment() == id;
-    // Built when first opened: most cards are never opened.
+    // The details are built, and their code loaded, when first opened: most cards never are.
+    let opened = RwSignal::new(opened_by_link);
     let terms = Signal::from(terms);
 
     let (element_id, data_id) = (id.clone(), id.clone());
@@ -74,9 +78,20 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                     })}
                 </p>
             </div>
-            <details class="quote-details" open=opened_by_link>
+            <details
+                class="quote-details"
+                open=opened_by_link
+                on:toggle=move |ev| {
+                    if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                        opened.set(true);
+                    }
+                }
+            >
                 <summary>"Context, statement and variants"</summary>
-                <QuoteDetails details=catalog.with_untracked(|c| c.card_details(position)) />
+                {move || opened.get().then(|| {
+                    let catalog = catalog.get_untracked();
+                    Suspend::new(async move { details(catalog, position, placement.embedded).await })
+                })}
             </details>
             <CardActions position id />
         </article>
@@ -96,9 +111,14 @@ fn SourceHeadline(source: SourceLine) -> impl IntoView {
     }
 }
 
+/// An opened card's passage, statement and variants.
+#[lazy]
+fn details(catalog: Arc<Catalog>, position: u32, embedded: bool) -> AnyView {
+    view! { <QuoteDetails details=catalog.card_details(position) embedded /> }.into_any()
+}
+
 #[component]
-fn QuoteDetails(details: CardDetails) -> impl IntoView {
-    let embedded = Store::use_context().placement.embedded;
+fn QuoteDetails(details: CardDetails, embedded: bool) -> impl IntoView {
     let CardDetails { context, locator, address, outlet_note, date_note, statement, variants } = details;
     let context = match context {
         Context::Around { before, quote, after } => {

@@ -31,7 +31,7 @@ pub fn Results() -> impl IntoView {
             </div>
             <ExportButtons />
             <OverviewPanel />
-            <Show when=move || { shown() > 0 } fallback=EmptyResults>
+            <Show when=move || { shown() > 0 } fallback=move || Suspend::new(async move { empty_results(store).await })>
                 <ol class="quote-list">
                     // Keyed by corpus too: position 3 of another corpus is another quote.
                     <For
@@ -125,10 +125,15 @@ fn ActiveFilters() -> impl IntoView {
     }
 }
 
-/// What to do when nothing matches: say why, and offer to undo the last narrowing.
+/// What to do when nothing matches: say why, and offer to undo the last narrowing. (Loaded
+/// when first needed.)
+#[lazy]
+fn empty_results(store: Store) -> AnyView {
+    view! { <EmptyResults store /> }.into_any()
+}
+
 #[component]
-fn EmptyResults() -> impl IntoView {
-    let store = Store::use_context();
+fn EmptyResults(store: Store) -> impl IntoView {
     let Store { catalog, query, .. } = store;
     let last_filter = move || query.with(|q| q.last_filter().map(|(f, id)| (f, id.to_owned())));
     view! {

@@ -546,7 +546,7 @@ impl<'a> Reader<'a> {
             Kind::Texts => Value::Texts(self.texts()?),
             Kind::WholeNumber | Kind::OptionalWholeNumber => Value::Number(self.whole_number()?),
             Kind::Variant(names) => Value::Variant(self.variant(names)?),
-            Kind::Statement => Value::Entry(self.entry(&STATEMENT_REF)?),
+            Kind::Statement => Value::Entry(Box::new(self.entry(&STATEMENT_REF)?)),
         })
     }
 
@@ -556,10 +556,14 @@ impl<'a> Reader<'a> {
         if self.peek() != Some(b'{') {
             return self.wrong_type(&format!("struct {}", shape.name));
         }
-        let mut values = Values(shape.fields.iter().map(|_| Value::Absent).collect());
+        let mut values = Values(Default::default());
         let mut seen = 0u32;
+        // Files list an entry's fields in the same order as a rule: the field after the last
+        // one is tried first.
+        let mut next = 0;
         self.object(|r, key| {
-            let Some(i) = shape.fields.iter().position(|f| f.0 == key) else {
+            let expected = shape.fields.get(next).filter(|f| f.0 == key).map(|_| next);
+            let Some(i) = expected.or_else(|| shape.fields.iter().position(|f| f.0 == key)) else {
                 let names: Vec<&str> = shape.fields.iter().map(|f| f.0).collect();
                 return Err(Fault::Misfit(Misfit {
                     path: format!(".{key}"),
@@ -570,6 +574,7 @@ impl<'a> Reader<'a> {
                 return misfit(format!("duplicate field `{key}`"));
             }
             seen |= 1 << i;
+            next = i + 1;
             values.0[i] = within(|| format!(".{key}"), r.value(shape.fields[i].1))?;
             Ok(())
         })?;
@@ -694,8 +699,11 @@ impl<'a> Reader<'a> {
             other => return Ok(Err(Refusal::Version(other))),
         }
         let mut messages = Vec::new();
-        unknown.sort();
-        for key in unknown {
+        let mut order: Vec<u32> = (0..unknown.len() as u32).collect();
+        crate::order::sort_positions(&mut order, &|a, b| {
+            unknown[a as usize].cmp(&unknown[b as usize]).then(a.cmp(&b))
+        });
+        for key in order.into_iter().map(|i| &unknown[i as usize]) {
             messages.push(format!("{key}: not a corpus field; the fields are {}.", FIELDS.join(", ")));
         }
         for key in repeated {
@@ -857,17 +865,22 @@ const QUOTE: Shape = Shape {
 };
 
 /// A field's value as read; `Absent` for a field left out or `null`.
+#[derive(Default)]
 enum Value {
+    #[default]
     Absent,
     Text(String),
     Texts(Vec<String>),
     Number(u32),
     Variant(usize),
-    Entry(Values),
+    Entry(Box<Values>),
 }
 
+/// The most fields an entry type has.
+const MAX_FIELDS: usize = 11;
+
 /// An entry's values, in its shape's order; each is taken once, by the entry's maker.
-struct Values(Vec<Value>);
+struct Values([Value; MAX_FIELDS]);
 
 impl Values {
     fn take(&mut self, i: usize) -> Value {

@@ -157,9 +157,12 @@ impl Links {
                 *group_sizes.entry(group).or_default() += 1;
             }
         }
-        let mut lonely: Vec<&str> = group_sizes.into_iter().filter(|&(_, n)| n < 2).map(|(g, _)| g).collect();
-        lonely.sort_unstable();
-        for g in lonely {
+        let lonely: Vec<&str> = group_sizes.into_iter().filter(|&(_, n)| n < 2).map(|(g, _)| g).collect();
+        let mut order: Vec<u32> = (0..lonely.len() as u32).collect();
+        crate::order::sort_positions(&mut order, &|a, b| {
+            lonely[a as usize].cmp(lonely[b as usize]).then(a.cmp(&b))
+        });
+        for g in order.into_iter().map(|i| lonely[i as usize]) {
             m.push(format!(
                 "variant_group '{g}': only one quote has it; a variant group links two or more reports of the same remark."
             ));

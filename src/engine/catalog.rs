@@ -40,7 +40,7 @@ impl Catalog {
             |i: &u32| corpus.quotes[*i as usize].statement.as_ref().and_then(|s| s.point).unwrap_or(u32::MAX);
         for members in &mut statement_members {
             // Numbered points in order first, then the unnumbered passages; ties in source order.
-            members.sort_by_key(|i| (point(i), *i));
+            crate::order::sort_by_key(members, |i| point(&i));
         }
         static CATALOGS_MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Catalog {

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Bitset, Facet};
 use crate::corpus::{Corpus, Links, QuoteKind, NONE};
+use crate::order::sort_positions;
 
 /// One value of a facet, as the filter pane lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,8 +67,11 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::C
         facet.count();
     }
     // Meetings by date; speakers and themes by size; then values no quote has are left out.
-    let mut by_date: Vec<usize> = (0..corpus.meetings.len()).collect();
-    by_date.sort_by(|&a, &b| corpus.meetings[a].date.cmp(&corpus.meetings[b].date));
+    let meetings = &corpus.meetings;
+    let mut by_date: Vec<u32> = (0..meetings.len() as u32).collect();
+    sort_positions(&mut by_date, &|a, b| {
+        meetings[a as usize].date.cmp(&meetings[b as usize].date).then(a.cmp(&b))
+    });
     facets[Facet::Meeting.slot()].reorder(&by_date);
     for facet in [Facet::Speaker, Facet::Theme] {
         facets[facet.slot()].sort_by_total();
@@ -133,28 +137,30 @@ impl FacetIndex {
 
     /// Largest first; ties by label.
     fn sort_by_total(&mut self) {
-        let mut order: Vec<usize> = (0..self.values.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (va, vb) = (&self.values[a], &self.values[b]);
-            vb.total.cmp(&va.total).then_with(|| va.label.cmp(&vb.label))
+        let values = &self.values;
+        let mut order: Vec<u32> = (0..values.len() as u32).collect();
+        sort_positions(&mut order, &|a, b| {
+            let (va, vb) = (&values[a as usize], &values[b as usize]);
+            vb.total.cmp(&va.total).then_with(|| va.label.cmp(&vb.label)).then(a.cmp(&b))
         });
         self.reorder(&order);
     }
 
     /// Values no quote has would only ever show 0, so the pane leaves them out.
     fn drop_unused(&mut self) {
-        let order: Vec<usize> = (0..self.values.len()).filter(|&i| self.values[i].total > 0).collect();
+        let order: Vec<u32> =
+            (0..self.values.len() as u32).filter(|&i| self.values[i as usize].total > 0).collect();
         self.reorder(&order);
     }
 
     /// Keeps the values at `order`, in that order, renumbering what refers to them.
-    fn reorder(&mut self, order: &[usize]) {
+    fn reorder(&mut self, order: &[u32]) {
         let mut new_number = vec![NONE; self.values.len()];
         for (new, &old) in order.iter().enumerate() {
-            new_number[old] = new as u32;
+            new_number[old as usize] = new as u32;
         }
-        self.values = order.iter().map(|&i| self.values[i].clone()).collect();
-        self.postings = order.iter().map(|&i| std::mem::take(&mut self.postings[i])).collect();
+        self.values = order.iter().map(|&i| self.values[i as usize].clone()).collect();
+        self.postings = order.iter().map(|&i| std::mem::take(&mut self.postings[i as usize])).collect();
         self.by_id = self.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
         let mut values = Vec::with_capacity(self.doc_values.len());
         let mut offsets = Vec::with_capacity(self.doc_offsets.len());

@@ -45,7 +45,9 @@ impl Index {
         // the meeting facet's date order (a quote with no known meeting first).
         let meetings = &facets[Facet::Meeting.slot()];
         let mut chronological: Vec<u32> = (0..len as u32).collect();
-        chronological.sort_by_cached_key(|&doc| (meetings.values_of(doc).first().map_or(0, |&m| m + 1), doc));
+        crate::order::sort_by_key(&mut chronological, |doc| {
+            meetings.values_of(doc).first().map_or(0, |&m| m + 1)
+        });
         let mut chrono_rank = vec![0; len];
         for (rank, &doc) in chronological.iter().enumerate() {
             chrono_rank[doc as usize] = rank as u32;

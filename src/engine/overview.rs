@@ -109,10 +109,12 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
         .collect();
     let meetings_left_out = kept.len().saturating_sub(MAX_MEETINGS);
     if meetings_left_out > 0 {
-        kept.sort_by_key(|&(i, _)| std::cmp::Reverse(meeting_values[i].total));
-        kept.truncate(MAX_MEETINGS);
+        let mut largest: Vec<u32> = (0..kept.len() as u32).collect();
+        crate::order::sort_by_key(&mut largest, |k| u32::MAX - meeting_values[kept[k as usize].0].total);
+        largest.truncate(MAX_MEETINGS);
         // Back to date order, which is the facet's order.
-        kept.sort_unstable_by_key(|&(i, _)| i);
+        crate::order::sort_by_key(&mut largest, |k| k);
+        kept = largest.into_iter().map(|k| kept[k as usize]).collect();
     }
     let mut column_of = vec![None; meeting_values.len()];
     for (column, &(value, _)) in kept.iter().enumerate() {

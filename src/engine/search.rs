@@ -72,12 +72,17 @@ impl Index {
         let mut quotes: Vec<u32> = self.chronological.iter().copied().filter(in_results).collect();
         if query.sort == SortOrder::Relevance {
             if let Some(matches) = &text {
+                // Best first, ties by date: sort (lower is better) by score, then by rank in time.
                 let scores = self.relevance(&terms, matches);
-                quotes.sort_by(|&a, &b| {
-                    scores[b as usize]
-                        .cmp(&scores[a as usize])
-                        .then(self.chrono_rank[a as usize].cmp(&self.chrono_rank[b as usize]))
-                });
+                let mut keys: Vec<u64> = quotes
+                    .iter()
+                    .map(|&q| {
+                        u64::from(u32::MAX - scores[q as usize]) << 32
+                            | u64::from(self.chrono_rank[q as usize])
+                    })
+                    .collect();
+                crate::order::sort_keys(&mut keys);
+                quotes = keys.into_iter().map(|key| self.chronological[key as u32 as usize]).collect();
             }
         }
         Results { quotes, counts }

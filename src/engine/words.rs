@@ -132,9 +132,12 @@ impl Builder {
                 post(themes.get(t as usize), Field::Theme);
             }
         }
-        let mut words = self.words;
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        words
+        // Sorted by word, for prefix look-ups.
+        let words = self.words;
+        let mut order: Vec<u32> = (0..words.len() as u32).collect();
+        crate::order::sort_positions(&mut order, &|a, b| words[a as usize].0.cmp(&words[b as usize].0));
+        let mut slots: Vec<Option<(String, Vec<u32>)>> = words.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots[i as usize].take()).collect()
     }
 
     /// The ids of the distinct words of `texts`, adding new words to the vocabulary.
@@ -142,11 +145,13 @@ impl Builder {
         let mut ids = Vec::new();
         for text in texts {
             for (start, end) in text::word_ranges(text) {
-                ids.push(self.word_id(&text[start..end], text.is_ascii()));
+                let id = self.word_id(&text[start..end], text.is_ascii());
+                // A name or a title has a few words: a look along the list is enough.
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
             }
         }
-        ids.sort_unstable();
-        ids.dedup();
         ids
     }
 

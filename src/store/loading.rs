@@ -1,18 +1,21 @@
 //! Bringing another corpus in: from a file the reader picks or drops, or from the address an
 //! embed names, and going back to the bundled corpus. Until a new corpus is complete and
-//! valid, the one in use stays; [`CorpusStatus`] says how it goes.
+//! valid, the one in use stays; [`CorpusStatus`] says how it goes. Few readers do this, so
+//! it is a chunk of its own, loaded when first used: each of these runs as a task
+//! (`spawn_local`).
 
 use std::cell::Cell;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 
 use super::{CorpusOrigin, CorpusStatus, Store};
 use crate::browser;
 use crate::corpus::{self, MAX_CORPUS_BYTES};
 use crate::engine::Catalog;
 
-/// Starts loading the corpus at `src` (same origin only).
-pub fn load_from(store: Store, src: String) {
+/// Loads the corpus at `src` (same origin only).
+#[lazy]
+pub async fn load_from(store: Store, src: String) {
     let load = store.start_load();
     let Some(url) = browser::same_origin_url(&src) else {
         store.status.set(CorpusStatus::Failed {
@@ -22,17 +25,16 @@ pub fn load_from(store: Store, src: String) {
         return;
     };
     store.status.set(CorpusStatus::Reading { from: url.clone(), received: 0, total: None });
-    spawn_local(async move {
-        let progress = Progress::new(store, load, url.clone());
-        let bytes =
-            browser::fetch_bytes(&url, MAX_CORPUS_BYTES, &|received, total| progress.report(received, total))
-                .await;
-        check_and_use(store, load, url, bytes).await;
-    });
+    let progress = Progress::new(store, load, url.clone());
+    let bytes =
+        browser::fetch_bytes(&url, MAX_CORPUS_BYTES, &|received, total| progress.report(received, total))
+            .await;
+    check_and_use(store, load, url, bytes).await;
 }
 
-/// Starts opening a file the reader picked or dropped.
-pub fn open_file(store: Store, file: web_sys::File) {
+/// Opens a file the reader picked or dropped.
+#[lazy]
+pub async fn open_file(store: Store, file: web_sys::File) {
     let load = store.start_load();
     let name = file.name();
     let size = file.size() as u64;
@@ -42,17 +44,15 @@ pub fn open_file(store: Store, file: web_sys::File) {
         return;
     }
     store.status.set(CorpusStatus::Reading { from: name.clone(), received: 0, total: Some(size) });
-    spawn_local(async move {
-        let progress = Progress::new(store, load, name.clone());
-        let bytes =
-            browser::read_file(&file, MAX_CORPUS_BYTES, &|received| progress.report(received, Some(size)))
-                .await;
-        check_and_use(store, load, name, bytes).await;
-    });
+    let progress = Progress::new(store, load, name.clone());
+    let bytes =
+        browser::read_file(&file, MAX_CORPUS_BYTES, &|received| progress.report(received, Some(size))).await;
+    check_and_use(store, load, name, bytes).await;
 }
 
 /// Goes back to the corpus that comes with the app.
-pub fn use_bundled(store: Store) {
+#[lazy]
+pub async fn use_bundled(store: Store) {
     store.start_load();
     if let Ok((corpus, links)) = corpus::bundled_linked() {
         store.replace_catalog(Catalog::linked(corpus, links), CorpusOrigin::Bundled);

@@ -131,10 +131,15 @@ fn a_card_shows_its_metadata_and_expands_to_context_statement_and_variants() {
         b.open("?kind=statement_point").await;
         let card = format!("article[data-quote-id='{}']", point.id);
         click(&b, &format!("{card} summary")).await;
-        let items = b
-            .eval(&format!("return document.querySelectorAll(\"{card} .statement-points li\").length"))
-            .await;
-        assert_eq!(items.as_u64().unwrap() as usize, c.statement_quotes("joint-statement-2022-02-04").len());
+        // The details are drawn once their code has loaded.
+        let expected = c.statement_quotes("joint-statement-2022-02-04").len();
+        b.wait_until(&format!("the statement's {expected} points are listed"), || async {
+            let items = b
+                .eval(&format!("return document.querySelectorAll(\"{card} .statement-points li\").length"))
+                .await;
+            items.as_u64() == Some(expected as u64)
+        })
+        .await;
         b
     });
 }
