@@ -106,13 +106,37 @@ impl Builder {
         for (doc, q) in corpus.quotes.iter().enumerate() {
             let doc = doc as u32;
             let posting = doc << 2 | Field::Text as u32;
-            let ascii = q.text.is_ascii();
-            for (start, end) in text::word_ranges(&q.text) {
-                let w = self.word_id(&q.text[start..end], ascii) as usize;
+            let post_text = |builder: &mut Builder, w: u32| {
+                let w = w as usize;
                 // Once per quote, however often the word occurs in it.
-                if self.last_text_posting[w] != posting {
-                    self.last_text_posting[w] = posting;
-                    self.words[w].1.push(posting);
+                if builder.last_text_posting[w] != posting {
+                    builder.last_text_posting[w] = posting;
+                    builder.words[w].1.push(posting);
+                }
+            };
+            if q.text.is_ascii() {
+                // Most text: words are runs of letters and digits, and case is all there is
+                // to normalise. One pass, with nothing copied but new words.
+                let bytes = q.text.as_bytes();
+                let mut at = 0;
+                loop {
+                    while at < bytes.len() && !bytes[at].is_ascii_alphanumeric() {
+                        at += 1;
+                    }
+                    let start = at;
+                    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                        at += 1;
+                    }
+                    if start == at {
+                        break;
+                    }
+                    let w = self.ascii_word_id(&bytes[start..at]);
+                    post_text(&mut self, w);
+                }
+            } else {
+                for (start, end) in text::word_ranges(&q.text) {
+                    let w = self.word_id(&q.text[start..end], false);
+                    post_text(&mut self, w);
                 }
             }
             let mut post = |ids: Option<&Vec<u32>>, field: Field| {
@@ -155,17 +179,38 @@ impl Builder {
         ids
     }
 
+    /// The id of an ASCII word, lower-cased on the stack (a long word takes the general way).
+    fn ascii_word_id(&mut self, word: &[u8]) -> u32 {
+        let mut lower = [0u8; 24];
+        let Some(lower) = lower.get_mut(..word.len()) else {
+            let word = std::str::from_utf8(word).expect("ASCII");
+            return self.word_id(word, true);
+        };
+        for (l, &b) in lower.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        self.id_of_normalised(lower)
+    }
+
     /// The id of a word of a text, adding it to the vocabulary if it is new. `ascii` says
     /// the text is all ASCII, which makes normalising it a matter of case alone.
     fn word_id(&mut self, word: &str, ascii: bool) -> u32 {
-        self.buffer.clear();
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
         if ascii {
-            self.buffer.push_str(word);
-            self.buffer.make_ascii_lowercase();
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
         } else {
-            text::normalize_word_into(word, &mut self.buffer);
+            text::normalize_word_into(word, &mut buffer);
         }
-        let hash = hash(self.buffer.as_bytes());
+        let id = self.id_of_normalised(buffer.as_bytes());
+        self.buffer = buffer;
+        id
+    }
+
+    /// The id of a normalised word (UTF-8), adding it to the vocabulary if it is new.
+    fn id_of_normalised(&mut self, word: &[u8]) -> u32 {
+        let hash = hash(word);
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
         loop {
@@ -173,7 +218,7 @@ impl Builder {
                 0 => break,
                 id => {
                     let id = id as usize - 1;
-                    if self.hashes[id] == hash && self.words[id].0 == self.buffer {
+                    if self.hashes[id] == hash && self.words[id].0.as_bytes() == word {
                         return id as u32;
                     }
                 }
@@ -182,7 +227,8 @@ impl Builder {
         }
         let id = self.words.len() as u32;
         self.slots[slot] = id + 1;
-        self.words.push((self.buffer.clone(), Vec::new()));
+        let word = std::str::from_utf8(word).expect("a normalised word is text").to_owned();
+        self.words.push((word, Vec::new()));
         self.hashes.push(hash);
         self.last_text_posting.push(u32::MAX);
         if self.words.len() * 2 > self.slots.len() {
