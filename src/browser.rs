@@ -172,17 +172,16 @@ pub async fn fetch_bytes(
     read_stream(body, total, limit, &|received| on_progress(received, total)).await
 }
 
-/// Resolves after the browser has painted, so that a status set just before a long,
-/// blocking step is on screen while it runs.
-pub async fn after_next_paint() {
+/// Lets the browser run what is waiting (input, painting) before going on: a task queued
+/// through a message channel, which unlike a timer is not slowed down when repeated.
+pub async fn yield_to_page() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        // A frame callback runs before the paint; a timer set from it runs after.
-        leptos::prelude::request_animation_frame(move || {
-            gloo::timers::callback::Timeout::new(0, move || {
-                let _ = resolve.call0(&JsValue::NULL);
-            })
-            .forget();
-        });
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+        let _ = channel.port2().post_message(&JsValue::NULL);
     });
     let _ = JsFuture::from(promise).await;
 }

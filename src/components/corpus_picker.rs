@@ -54,10 +54,10 @@ fn status_line(store: Store) -> AnyView {
             }
             .into_any()
         }
-        CorpusStatus::Checking { from } => view! {
+        CorpusStatus::Checking { from, percent } => view! {
             <div class="corpus-status" role="status">
                 <p>"Checking and indexing " <span class="file-name">{from}</span> "…"</p>
-                <progress></progress>
+                <progress max="100" value=percent></progress>
             </div>
         }
         .into_any(),

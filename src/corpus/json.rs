@@ -30,21 +30,253 @@ pub(super) enum Refusal {
 pub(super) const FIELDS: [&str; 8] =
     ["schema_version", "title", "themes", "speakers", "meetings", "sources", "statements", "quotes"];
 
-/// Reads a corpus from JSON text. Integrity is not checked here.
-pub(super) fn read(text: &str) -> Result<Corpus, Refusal> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0 };
-    let outcome = reader.document();
-    match outcome {
-        Ok(document) => {
-            reader.ws();
-            if reader.at < reader.bytes.len() {
-                return Err(Refusal::NotJson(reader.not_json("trailing characters").describe(text)));
-            }
-            document
+/// Where reading has got to.
+enum Stage {
+    /// Before the opening brace.
+    Start,
+    /// Between the top-level fields (`first`: none read yet).
+    Fields { first: bool },
+    /// In the list of a collection (its index in [`FIELDS`]), before entry `index`.
+    Entries { field: usize, index: usize },
+    /// Past the closing brace.
+    End,
+}
+
+/// Reading a corpus a slice at a time, so that a page reading a large one stays responsive
+/// and can show how far it has got: [`Reading::step`] reads a number of entries and
+/// returns, until the whole file is read.
+pub(super) struct Reading<'a> {
+    r: Reader<'a>,
+    stage: Stage,
+    /// The file holds JSON, but not an object.
+    not_an_object: bool,
+    version: Option<Option<u64>>,
+    title: Option<Option<String>>,
+    unknown: Vec<String>,
+    repeated: Vec<String>,
+    seen: [bool; FIELDS.len()],
+    /// Per collection, in FIELDS order from `themes`, its messages.
+    problems: [Vec<String>; 6],
+    corpus: Corpus,
+}
+
+impl<'a> Reading<'a> {
+    pub(super) fn new(text: &'a str) -> Reading<'a> {
+        Reading {
+            r: Reader { text, bytes: text.as_bytes(), at: 0 },
+            stage: Stage::Start,
+            not_an_object: false,
+            version: None,
+            title: None,
+            unknown: Vec::new(),
+            repeated: Vec::new(),
+            seen: [false; FIELDS.len()],
+            problems: Default::default(),
+            corpus: Corpus {
+                schema_version: 0,
+                title: String::new(),
+                themes: Vec::new(),
+                speakers: Vec::new(),
+                meetings: Vec::new(),
+                sources: Vec::new(),
+                statements: Vec::new(),
+                quotes: Vec::new(),
+            },
         }
-        Err(syntax) => Err(Refusal::NotJson(syntax.describe(text))),
+    }
+
+    /// How much of the text has been read, from 0 to 1.
+    pub(super) fn fraction(&self) -> f64 {
+        self.r.at as f64 / self.r.bytes.len().max(1) as f64
+    }
+
+    /// Reads on, up to `entries` entries; the corpus, or why not, once the file is read.
+    pub(super) fn step(&mut self, entries: usize) -> Option<Result<Corpus, Refusal>> {
+        match self.advance(entries) {
+            Ok(true) => Some(self.finish()),
+            Ok(false) => None,
+            Err(syntax) => Some(Err(Refusal::NotJson(syntax.describe(self.r.text)))),
+        }
+    }
+
+    /// Reads on; `true` once past the end of the top-level object.
+    fn advance(&mut self, mut entries: usize) -> Json<bool> {
+        let r = &mut self.r;
+        loop {
+            match self.stage {
+                Stage::Start => {
+                    if r.peek() != Some(b'{') {
+                        r.skip_value()?;
+                        self.not_an_object = true;
+                        self.stage = Stage::End;
+                        return Ok(true);
+                    }
+                    r.at += 1;
+                    self.stage = Stage::Fields { first: true };
+                }
+                Stage::Fields { first } => {
+                    match (r.peek(), first) {
+                        (Some(b'}'), _) => {
+                            r.at += 1;
+                            self.stage = Stage::End;
+                            return Ok(true);
+                        }
+                        (Some(b','), false) => {
+                            r.at += 1;
+                            if r.peek() == Some(b'}') {
+                                return Err(r.not_json("trailing comma"));
+                            }
+                        }
+                        (None, _) => return Err(r.not_json("EOF while parsing an object")),
+                        (Some(_), false) => return Err(r.not_json("expected `,` or `}`")),
+                        (Some(_), true) => {}
+                    }
+                    let key = r.key()?;
+                    self.stage = Stage::Fields { first: false };
+                    let Some(field) = FIELDS.iter().position(|f| *f == key) else {
+                        self.unknown.push(key.into_owned());
+                        r.skip_value()?;
+                        continue;
+                    };
+                    if std::mem::replace(&mut self.seen[field], true) {
+                        self.repeated.push(key.to_string());
+                    }
+                    match field {
+                        0 => {
+                            self.version = Some(match r.peek() {
+                                Some(b'-' | b'0'..=b'9') => match integer(r.number()?) {
+                                    Some((false, n)) => Some(n),
+                                    _ => None,
+                                },
+                                _ => {
+                                    r.skip_value()?;
+                                    None
+                                }
+                            })
+                        }
+                        1 => {
+                            self.title = Some(match r.peek() {
+                                Some(b'"') => Some(r.string()?.into_owned()),
+                                _ => {
+                                    r.skip_value()?;
+                                    None
+                                }
+                            })
+                        }
+                        _ if r.peek() != Some(b'[') => {
+                            self.problems[field - 2].push(format!("{key}: expected a list of entries."));
+                            r.skip_value()?;
+                        }
+                        _ => {
+                            r.at += 1;
+                            if r.peek() == Some(b']') {
+                                r.at += 1;
+                            } else {
+                                self.stage = Stage::Entries { field, index: 0 };
+                            }
+                        }
+                    }
+                }
+                Stage::Entries { field, index } => {
+                    if entries == 0 {
+                        return Ok(false);
+                    }
+                    entries -= 1;
+                    let start = r.at;
+                    let (name, shape) = COLLECTIONS[field - 2];
+                    match r.entry(shape) {
+                        Ok(values) => match field {
+                            2 => self.corpus.themes.push(values.theme()),
+                            3 => self.corpus.speakers.push(values.speaker()),
+                            4 => self.corpus.meetings.push(values.meeting()),
+                            5 => self.corpus.sources.push(values.source()),
+                            6 => self.corpus.statements.push(values.statement()),
+                            _ => self.corpus.quotes.push(values.quote()),
+                        },
+                        Err(Fault::Syntax(s)) => return Err(s),
+                        Err(Fault::Misfit(m)) => {
+                            self.problems[field - 2].push(format!("{name}[{index}]{}: {}.", m.path, m.what));
+                            // The rest of the entry is skipped, checking it is JSON all the same.
+                            r.at = start;
+                            r.skip_value()?;
+                        }
+                    }
+                    match r.peek() {
+                        Some(b',') => {
+                            r.at += 1;
+                            if r.peek() == Some(b']') {
+                                return Err(r.not_json("trailing comma"));
+                            }
+                            self.stage = Stage::Entries { field, index: index + 1 };
+                        }
+                        Some(b']') => {
+                            r.at += 1;
+                            self.stage = Stage::Fields { first: false };
+                        }
+                        None => return Err(r.not_json("EOF while parsing a list")),
+                        Some(_) => return Err(r.not_json("expected `,` or `]`")),
+                    }
+                }
+                Stage::End => return Ok(true),
+            }
+        }
+    }
+
+    /// The corpus read, or why not, once the whole file is read.
+    fn finish(&mut self) -> Result<Corpus, Refusal> {
+        let r = &mut self.r;
+        r.ws();
+        if r.at < r.bytes.len() {
+            return Err(Refusal::NotJson(r.not_json("trailing characters").describe(r.text)));
+        }
+        if self.not_an_object {
+            return Err(Refusal::NotAnObject);
+        }
+        // An old or future file should hear about its version rather than about whichever
+        // field changed.
+        let mut corpus = std::mem::replace(&mut self.corpus, Reading::new("").corpus);
+        match self.version {
+            Some(Some(v)) if v == u64::from(SCHEMA_VERSION) => corpus.schema_version = SCHEMA_VERSION,
+            other => return Err(Refusal::Version(other)),
+        }
+        let mut messages = Vec::new();
+        let unknown = &self.unknown;
+        let mut order: Vec<u32> = (0..unknown.len() as u32).collect();
+        crate::order::sort_positions(&mut order, &|a, b| {
+            unknown[a as usize].cmp(&unknown[b as usize]).then(a.cmp(&b))
+        });
+        for key in order.into_iter().map(|i| &unknown[i as usize]) {
+            messages.push(format!("{key}: not a corpus field; the fields are {}.", FIELDS.join(", ")));
+        }
+        for key in &self.repeated {
+            messages.push(format!("{key}: given more than once."));
+        }
+        for (field, _) in FIELDS.iter().zip(self.seen).filter(|(_, seen)| !seen) {
+            messages.push(format!("{field}: missing."));
+        }
+        match self.title.take() {
+            Some(Some(title)) => corpus.title = title,
+            Some(None) => messages.push("title: expected text.".into()),
+            None => {}
+        }
+        messages.extend(self.problems.iter_mut().flat_map(std::mem::take));
+        if messages.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(Refusal::Schema(messages))
+        }
     }
 }
+
+/// The collections, in [`FIELDS`] order from `themes`: each one's name and entry shape.
+const COLLECTIONS: [(&str, &Shape); 6] = [
+    ("themes", &THEME),
+    ("speakers", &SPEAKER),
+    ("meetings", &MEETING),
+    ("sources", &SOURCE),
+    ("statements", &STATEMENT),
+    ("quotes", &QUOTE),
+];
 
 /// Where and why the text stops being JSON.
 struct Syntax {
@@ -543,7 +775,7 @@ impl<'a> Reader<'a> {
         }
         Ok(match kind {
             Kind::Text | Kind::OptionalText => Value::Text(self.text()?),
-            Kind::Texts => Value::Texts(self.texts()?),
+            Kind::Texts | Kind::TextsOrNone => Value::Texts(self.texts()?),
             Kind::WholeNumber | Kind::OptionalWholeNumber => Value::Number(self.whole_number()?),
             Kind::Variant(names) => Value::Variant(self.variant(names)?),
             Kind::Statement => Value::Entry(Box::new(self.entry(&STATEMENT_REF)?)),
@@ -579,146 +811,12 @@ impl<'a> Reader<'a> {
             Ok(())
         })?;
         for (i, (name, kind)) in shape.fields.iter().enumerate() {
-            if !kind.optional() && seen & (1 << i) == 0 {
+            let may_be_left_out = kind.optional() || matches!(kind, Kind::TextsOrNone);
+            if !may_be_left_out && seen & (1 << i) == 0 {
                 return misfit(format!("missing field `{name}`"));
             }
         }
         Ok(values)
-    }
-
-    /// A list of entries of `shape`, each made by `make`; the first problem of each broken
-    /// entry is added to `messages` as `name[i].field: what`, and reading goes on with the next.
-    fn entries<T>(
-        &mut self,
-        name: &str,
-        shape: &Shape,
-        messages: &mut Vec<String>,
-        make: fn(Values) -> T,
-    ) -> Json<Vec<T>> {
-        if self.peek() != Some(b'[') {
-            messages.push(format!("{name}: expected a list of entries."));
-            self.skip_value()?;
-            return Ok(Vec::new());
-        }
-        let mut entries = Vec::new();
-        let outcome = self.array(|r, i| {
-            let start = r.at;
-            match r.entry(shape) {
-                Ok(values) => entries.push(make(values)),
-                Err(Fault::Syntax(s)) => return Err(Fault::Syntax(s)),
-                Err(Fault::Misfit(m)) => {
-                    messages.push(format!("{name}[{i}]{}: {}.", m.path, m.what));
-                    // The rest of the entry is skipped, checking it is JSON all the same.
-                    r.at = start;
-                    r.skip_value()?;
-                }
-            }
-            Ok(())
-        });
-        match outcome {
-            Ok(()) => Ok(entries),
-            Err(Fault::Syntax(s)) => Err(s),
-            Err(Fault::Misfit(_)) => unreachable!("misfits are caught per entry"),
-        }
-    }
-
-    /// The whole file: a corpus, or why not.
-    fn document(&mut self) -> Json<Result<Corpus, Refusal>> {
-        if self.peek() != Some(b'{') {
-            self.skip_value()?;
-            return Ok(Err(Refusal::NotAnObject));
-        }
-        let mut version: Option<Option<u64>> = None;
-        let mut title: Option<Option<String>> = None;
-        let mut unknown: Vec<String> = Vec::new();
-        let mut repeated: Vec<String> = Vec::new();
-        let mut seen = [false; FIELDS.len()];
-        // Per collection, in FIELDS order from `themes`, its messages.
-        let mut problems: [Vec<String>; 6] = Default::default();
-        let mut corpus = Corpus {
-            schema_version: 0,
-            title: String::new(),
-            themes: Vec::new(),
-            speakers: Vec::new(),
-            meetings: Vec::new(),
-            sources: Vec::new(),
-            statements: Vec::new(),
-            quotes: Vec::new(),
-        };
-        let outcome = self.object(|r, key| {
-            let Some(field) = FIELDS.iter().position(|f| *f == key) else {
-                unknown.push(key.into_owned());
-                return Ok(r.skip_value()?);
-            };
-            if std::mem::replace(&mut seen[field], true) {
-                repeated.push(key.into_owned());
-            }
-            match field {
-                0 => {
-                    version = Some(match r.peek() {
-                        Some(b'-' | b'0'..=b'9') => match integer(r.number()?) {
-                            Some((false, n)) | Some((true, n @ 0)) => Some(n),
-                            _ => None,
-                        },
-                        _ => {
-                            r.skip_value()?;
-                            None
-                        }
-                    })
-                }
-                1 => {
-                    title = Some(match r.peek() {
-                        Some(b'"') => Some(r.string()?.into_owned()),
-                        _ => {
-                            r.skip_value()?;
-                            None
-                        }
-                    })
-                }
-                2 => corpus.themes = r.entries("themes", &THEME, &mut problems[0], Values::theme)?,
-                3 => corpus.speakers = r.entries("speakers", &SPEAKER, &mut problems[1], Values::speaker)?,
-                4 => corpus.meetings = r.entries("meetings", &MEETING, &mut problems[2], Values::meeting)?,
-                5 => corpus.sources = r.entries("sources", &SOURCE, &mut problems[3], Values::source)?,
-                6 => {
-                    corpus.statements =
-                        r.entries("statements", &STATEMENT, &mut problems[4], Values::statement)?
-                }
-                _ => corpus.quotes = r.entries("quotes", &QUOTE, &mut problems[5], Values::quote)?,
-            }
-            Ok(())
-        });
-        match outcome {
-            Ok(()) => {}
-            Err(Fault::Syntax(s)) => return Err(s),
-            Err(Fault::Misfit(_)) => unreachable!("the top level has no misfits of its own"),
-        }
-        // An old or future file should hear about its version rather than about whichever
-        // field changed.
-        match version {
-            Some(Some(v)) if v == u64::from(SCHEMA_VERSION) => corpus.schema_version = SCHEMA_VERSION,
-            other => return Ok(Err(Refusal::Version(other))),
-        }
-        let mut messages = Vec::new();
-        let mut order: Vec<u32> = (0..unknown.len() as u32).collect();
-        crate::order::sort_positions(&mut order, &|a, b| {
-            unknown[a as usize].cmp(&unknown[b as usize]).then(a.cmp(&b))
-        });
-        for key in order.into_iter().map(|i| &unknown[i as usize]) {
-            messages.push(format!("{key}: not a corpus field; the fields are {}.", FIELDS.join(", ")));
-        }
-        for key in repeated {
-            messages.push(format!("{key}: given more than once."));
-        }
-        for (field, _) in FIELDS.iter().zip(seen).filter(|(_, seen)| !seen) {
-            messages.push(format!("{field}: missing."));
-        }
-        match title {
-            Some(Some(title)) => corpus.title = title,
-            Some(None) => messages.push("title: expected text.".into()),
-            None => {}
-        }
-        messages.extend(problems.into_iter().flatten());
-        Ok(if messages.is_empty() { Ok(corpus) } else { Err(Refusal::Schema(messages)) })
     }
 }
 
@@ -762,7 +860,8 @@ fn integer(number: &str) -> Option<(bool, u64)> {
         }
         value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
     }
-    if negative && value > i64::MIN.unsigned_abs() {
+    // serde_json reads `-0` as the float -0.0, and a negative beyond i64 as a float too.
+    if negative && (value == 0 || value > i64::MIN.unsigned_abs()) {
         return None;
     }
     Some((negative, value))
@@ -774,6 +873,8 @@ enum Kind {
     Text,
     OptionalText,
     Texts,
+    /// A list of texts that may be left out (it is then empty), though not be `null`.
+    TextsOrNone,
     WholeNumber,
     OptionalWholeNumber,
     Variant(&'static [&'static str]),
@@ -781,14 +882,14 @@ enum Kind {
 }
 
 impl Kind {
-    /// May be left out, or `null`. (A list of texts may be left out, but not be `null`.)
+    /// May be left out, or `null`.
     fn optional(self) -> bool {
         matches!(self, Kind::OptionalText | Kind::OptionalWholeNumber | Kind::Statement)
     }
 }
 
 /// An entry type of the corpus: its name, and its fields with their kinds, in the order the
-/// types in `model` declare them. A list of texts may be left out (it is then empty).
+/// types in `model` declare them.
 struct Shape {
     name: &'static str,
     fields: &'static [(&'static str, Kind)],
@@ -805,7 +906,7 @@ const SPEAKER: Shape = Shape {
     fields: &[
         ("id", Kind::Text),
         ("name", Kind::Text),
-        ("aliases", Kind::Texts),
+        ("aliases", Kind::TextsOrNone),
         ("role", Kind::Text),
         ("country", Kind::Text),
         ("kind", Kind::Variant(SPEAKER_KINDS)),
@@ -820,7 +921,7 @@ const MEETING: Shape = Shape {
         ("date", Kind::Text),
         ("date_precision", Kind::Variant(DATE_PRECISIONS)),
         ("date_note", Kind::OptionalText),
-        ("participants", Kind::Texts),
+        ("participants", Kind::TextsOrNone),
     ],
 };
 const SOURCE: Shape = Shape {
@@ -986,5 +1087,100 @@ impl Values {
             },
             variant_group: self.optional_text(10),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"schema_version":1,"title":"t",
+        "themes":[{"id":"d","label":"D","definition":"x"}],
+        "speakers":[{"id":"w","name":"W","aliases":["Wang"],"role":"r","country":"China","kind":"person"}],
+        "meetings":[{"id":"m","title":"M","place":"P","date":"2021-03-23","date_precision":"day","participants":["w"]}],
+        "sources":[{"id":"s","outlet":"O","headline":"H","file":"f"}],
+        "statements":[],
+        "quotes":[{"id":"q","text":"real democracy","kind":"direct_quote","speaker":"w","meeting":"m",
+                   "themes":["d"],"source":"s","line":1,"context":"for real democracy","statement":null}]}"#;
+
+    /// Reads a corpus from JSON text at once. Integrity is not checked here.
+    fn read(text: &str) -> Result<Corpus, Refusal> {
+        let mut reading = Reading::new(text);
+        loop {
+            if let Some(done) = reading.step(usize::MAX) {
+                return done;
+            }
+        }
+    }
+
+    /// Ours and serde's derived reader agree on `json`: both refuse it, or both read the same.
+    fn agrees_with_serde(json: &str) -> bool {
+        let ours = read(json).ok();
+        let theirs = serde_json::from_str::<Corpus>(json).ok();
+        ours == theirs
+    }
+
+    #[test]
+    fn reads_what_serde_reads_at_the_edges_of_the_format() {
+        let variants = [
+            MINIMAL.to_owned(),
+            MINIMAL.replace(r#""aliases":["Wang"],"#, ""),
+            MINIMAL.replace(r#""aliases":["Wang"]"#, r#""aliases":null"#),
+            MINIMAL.replace(r#","participants":["w"]"#, ""),
+            MINIMAL.replace(r#""themes":["d"],"#, ""),
+            MINIMAL.replace(r#""line":1"#, r#""line":-0"#),
+            MINIMAL.replace(r#""line":1"#, r#""line":1.0"#),
+            MINIMAL.replace(r#""line":1"#, r#""line":4294967296"#),
+            MINIMAL.replace(r#""line":1"#, r#""line":01"#),
+            MINIMAL.replace(r#""statement":null"#, r#""statement":{"id":"x","point":null}"#),
+            MINIMAL.replace(r#""statement":null"#, r#""statement":{"point":2}"#),
+            MINIMAL.replace("real democracy\"", "real \\u0064emocracy \\ud83d\\ude00\\n\""),
+            MINIMAL.replace("real democracy\"", "real \\ud83d democracy\""),
+            MINIMAL.replace(r#""id":"q","#, r#""id":"q","id":"r","#),
+            MINIMAL.replace(r#""statements":[]"#, r#""statements":[],"#),
+            MINIMAL.replace(r#""kind":"direct_quote""#, r#""kind":{"direct_quote":null}"#),
+            format!("{MINIMAL} x"),
+            format!("  {MINIMAL}\n"),
+        ];
+        for (i, json) in variants.iter().enumerate() {
+            // serde also reads a unit variant written as a map; the schema does not.
+            if json.contains(r#"{"direct_quote":null}"#) {
+                assert!(read(json).is_err());
+                continue;
+            }
+            let why = match read(json) {
+                Err(Refusal::Schema(m)) => m.join("; "),
+                Err(Refusal::NotJson(m)) => m,
+                Err(_) => "other refusal".into(),
+                Ok(_) => "read".into(),
+            };
+            assert!(agrees_with_serde(json), "variant {i}: ours: {why}");
+        }
+    }
+
+    #[test]
+    fn reading_in_slices_gives_what_reading_at_once_gives() {
+        let corpus = crate::corpus::synthetic::generate(500, 9);
+        let json = serde_json::to_string(&corpus).unwrap();
+        let mut reading = Reading::new(&json);
+        let mut steps = 0;
+        let read_in_slices = loop {
+            steps += 1;
+            let before = reading.fraction();
+            if let Some(done) = reading.step(7) {
+                break done;
+            }
+            assert!(reading.fraction() > before, "each slice reads on");
+        };
+        assert!(steps > 500 / 7, "{steps} steps");
+        assert!(read_in_slices.ok() == Some(corpus));
+    }
+
+    #[test]
+    fn every_entry_type_fits_the_bitmask_and_the_value_array() {
+        for (_, shape) in COLLECTIONS.iter().chain([&("", &STATEMENT_REF)]) {
+            assert!(shape.fields.len() <= MAX_FIELDS && MAX_FIELDS <= 32, "{}", shape.name);
+        }
+        assert_eq!(QUOTE_KINDS, QuoteKind::ALL.map(QuoteKind::id));
     }
 }

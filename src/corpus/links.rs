@@ -39,15 +39,46 @@ impl Links {
     /// Resolves every reference of `c`; the messages name each problem found (none for a
     /// sound corpus).
     pub fn new(c: &Corpus) -> (Links, Vec<String>) {
+        let mut linking = Linking::new(c);
+        while !linking.step(usize::MAX) {}
+        linking.finish()
+    }
+}
+
+/// Linking a corpus a slice of quotes at a time (see [`Links::new`]), so that a page
+/// checking a large corpus stays responsive.
+pub struct Linking<'c> {
+    c: &'c Corpus,
+    links: Links,
+    m: Vec<String>,
+    /// The next quote to link.
+    next: usize,
+    /// Variant groups by size, to find groups of one.
+    group_sizes: rustc_hash::FxHashMap<&'c str, u32>,
+}
+
+impl<'c> Linking<'c> {
+    /// Checks the ids of every list and the references of all but the quotes.
+    pub fn new(c: &'c Corpus) -> Linking<'c> {
         let mut m = Vec::new();
-        let themes = unique("themes", c.themes.len(), |i| &c.themes[i].id, &mut m);
-        let speakers = unique("speakers", c.speakers.len(), |i| &c.speakers[i].id, &mut m);
-        let meetings = unique("meetings", c.meetings.len(), |i| &c.meetings[i].id, &mut m);
-        let sources = unique("sources", c.sources.len(), |i| &c.sources[i].id, &mut m);
-        let statements = unique("statements", c.statements.len(), |i| &c.statements[i].id, &mut m);
-        let quotes = unique("quotes", c.quotes.len(), |i| &c.quotes[i].id, &mut m);
-        let speaker_of = |id: &str| speakers.get(id, |i| &c.speakers[i].id);
-        let meeting_of = |id: &str| meetings.get(id, |i| &c.meetings[i].id);
+        let n = c.quotes.len();
+        let mut links = Links {
+            themes: unique("themes", c.themes.len(), |i| &c.themes[i].id, &mut m),
+            speakers: unique("speakers", c.speakers.len(), |i| &c.speakers[i].id, &mut m),
+            meetings: unique("meetings", c.meetings.len(), |i| &c.meetings[i].id, &mut m),
+            sources: unique("sources", c.sources.len(), |i| &c.sources[i].id, &mut m),
+            statements: unique("statements", c.statements.len(), |i| &c.statements[i].id, &mut m),
+            quotes: unique("quotes", c.quotes.len(), |i| &c.quotes[i].id, &mut m),
+            speaker: Vec::with_capacity(n),
+            meeting: Vec::with_capacity(n),
+            source: Vec::with_capacity(n),
+            statement: Vec::with_capacity(n),
+            theme_offsets: Vec::with_capacity(n + 1),
+            theme_values: Vec::with_capacity(n * 2),
+        };
+        links.theme_offsets.push(0);
+        let speaker_of = |id: &str| links.speakers.get(id, |i| &c.speakers[i].id);
+        let meeting_of = |id: &str| links.meetings.get(id, |i| &c.meetings[i].id);
 
         for (i, t) in c.themes.iter().enumerate() {
             if is_blank(&t.label) {
@@ -80,74 +111,49 @@ impl Links {
             }
         }
         for (i, s) in c.statements.iter().enumerate() {
-            resolve(
-                speaker_of(&s.speaker),
-                &s.speaker,
-                "speaker",
-                || format!("statements[{i}].speaker"),
-                &mut m,
-            );
-            resolve(
-                meeting_of(&s.meeting),
-                &s.meeting,
-                "meeting",
-                || format!("statements[{i}].meeting"),
-                &mut m,
-            );
+            let speaker = speaker_of(&s.speaker);
+            resolve(speaker, &s.speaker, "speaker", || format!("statements[{i}].speaker"), &mut m);
+            let meeting = meeting_of(&s.meeting);
+            resolve(meeting, &s.meeting, "meeting", || format!("statements[{i}].meeting"), &mut m);
         }
+        Linking { c, links, m, next: 0, group_sizes: Default::default() }
+    }
 
-        let n = c.quotes.len();
-        let mut links = Links {
-            speaker: Vec::with_capacity(n),
-            meeting: Vec::with_capacity(n),
-            source: Vec::with_capacity(n),
-            statement: Vec::with_capacity(n),
-            theme_offsets: Vec::with_capacity(n + 1),
-            theme_values: Vec::with_capacity(n * 2),
-            ..Links::default()
-        };
-        links.theme_offsets.push(0);
-        // Variant groups by size, to find groups of one.
-        let mut group_sizes: rustc_hash::FxHashMap<&str, u32> = Default::default();
-        for (i, q) in c.quotes.iter().enumerate() {
+    /// Links up to `quotes` more quotes; `true` once every quote is linked.
+    pub fn step(&mut self, quotes: usize) -> bool {
+        let Linking { c, links, m, next, group_sizes } = self;
+        let end = c.quotes.len().min(next.saturating_add(quotes));
+        for i in *next..end {
+            let q = &c.quotes[i];
             if is_blank(&q.text) {
                 m.push(format!("quotes[{i}].text: must not be empty."));
             }
-            links.speaker.push(resolve(
-                speaker_of(&q.speaker),
-                &q.speaker,
-                "speaker",
-                || format!("quotes[{i}].speaker"),
-                &mut m,
-            ));
-            links.meeting.push(resolve(
-                meeting_of(&q.meeting),
-                &q.meeting,
-                "meeting",
-                || format!("quotes[{i}].meeting"),
-                &mut m,
-            ));
-            let source = sources.get(&q.source, |i| &c.sources[i].id);
-            links.source.push(resolve(source, &q.source, "source", || format!("quotes[{i}].source"), &mut m));
+            let speaker = links.speakers.get(&q.speaker, |i| &c.speakers[i].id);
+            links.speaker.push(resolve(speaker, &q.speaker, "speaker", || format!("quotes[{i}].speaker"), m));
+            let meeting = links.meetings.get(&q.meeting, |i| &c.meetings[i].id);
+            links.meeting.push(resolve(meeting, &q.meeting, "meeting", || format!("quotes[{i}].meeting"), m));
+            let source = links.sources.get(&q.source, |i| &c.sources[i].id);
+            links.source.push(resolve(source, &q.source, "source", || format!("quotes[{i}].source"), m));
             if q.themes.is_empty() {
                 m.push(format!("quotes[{i}].themes: needs at least one theme."));
             }
             let first_theme = links.theme_values.len();
             for (j, t) in q.themes.iter().enumerate() {
-                let theme = themes.get(t, |i| &c.themes[i].id);
-                let theme = resolve(theme, t, "theme", || format!("quotes[{i}].themes[{j}]"), &mut m);
+                let theme = links.themes.get(t, |i| &c.themes[i].id);
+                let theme = resolve(theme, t, "theme", || format!("quotes[{i}].themes[{j}]"), m);
                 if theme != NONE && !links.theme_values[first_theme..].contains(&theme) {
                     links.theme_values.push(theme);
                 }
             }
             links.theme_offsets.push(links.theme_values.len() as u32);
-            links.statement.push(match &q.statement {
+            let statement = match &q.statement {
                 Some(st) => {
-                    let statement = statements.get(&st.id, |i| &c.statements[i].id);
-                    resolve(statement, &st.id, "statement", || format!("quotes[{i}].statement.id"), &mut m)
+                    let found = links.statements.get(&st.id, |i| &c.statements[i].id);
+                    resolve(found, &st.id, "statement", || format!("quotes[{i}].statement.id"), m)
                 }
                 None => NONE,
-            });
+            };
+            links.statement.push(statement);
             if locate_verbatim(&q.context, &q.text).is_none() {
                 m.push(format!(
                     "quotes[{i}].context: does not contain the quote's text; the context must be the passage the quote sits in."
@@ -157,23 +163,23 @@ impl Links {
                 *group_sizes.entry(group).or_default() += 1;
             }
         }
-        let lonely: Vec<&str> = group_sizes.into_iter().filter(|&(_, n)| n < 2).map(|(g, _)| g).collect();
+        *next = end;
+        end == c.quotes.len()
+    }
+
+    /// The links, and every problem found, once [`Linking::step`] has linked every quote.
+    pub fn finish(mut self) -> (Links, Vec<String>) {
+        let lonely: Vec<&str> = self.group_sizes.iter().filter(|&(_, &n)| n < 2).map(|(&g, _)| g).collect();
         let mut order: Vec<u32> = (0..lonely.len() as u32).collect();
         crate::order::sort_positions(&mut order, &|a, b| {
             lonely[a as usize].cmp(lonely[b as usize]).then(a.cmp(&b))
         });
         for g in order.into_iter().map(|i| lonely[i as usize]) {
-            m.push(format!(
+            self.m.push(format!(
                 "variant_group '{g}': only one quote has it; a variant group links two or more reports of the same remark."
             ));
         }
-        links.quotes = quotes;
-        links.themes = themes;
-        links.speakers = speakers;
-        links.meetings = meetings;
-        links.sources = sources;
-        links.statements = statements;
-        (links, m)
+        (self.links, self.m)
     }
 }
 

@@ -30,11 +30,11 @@ pub const MAX_CORPUS_BYTES: u64 = 100 * 1024 * 1024;
 const MAX_MESSAGES: usize = 100;
 
 impl CorpusError {
-    fn one(message: impl Into<String>) -> CorpusError {
+    pub(super) fn one(message: impl Into<String>) -> CorpusError {
         CorpusError { messages: vec![message.into()] }
     }
 
-    fn many(mut messages: Vec<String>) -> CorpusError {
+    pub fn many(mut messages: Vec<String>) -> CorpusError {
         if messages.len() > MAX_MESSAGES {
             let more = messages.len() - MAX_MESSAGES;
             messages.truncate(MAX_MESSAGES);
@@ -73,21 +73,12 @@ pub fn parse(json: &str) -> Result<Corpus, CorpusError> {
 
 /// [`parse`], keeping the links found while checking, which an index is built from.
 pub fn parse_linked(json: &str) -> Result<(Corpus, Links), CorpusError> {
-    check_size(json.len() as u64)?;
-    if json.trim().is_empty() {
-        return Err(CorpusError::one("The corpus file is empty."));
-    }
-    let corpus = json::read(json).map_err(|refusal| match refusal {
-        Refusal::NotJson(what) => {
-            CorpusError::one(format!("Not JSON: {what}. A corpus is a JSON file in the corpus schema."))
+    let mut reading = Reading::new(json)?;
+    let corpus = loop {
+        if let Some(done) = reading.step(usize::MAX) {
+            break done?;
         }
-        Refusal::NotAnObject => CorpusError::one(format!(
-            "Not a corpus: the file must hold one JSON object with the fields {}.",
-            json::FIELDS.join(", ")
-        )),
-        Refusal::Version(found) => version_error(found),
-        Refusal::Schema(messages) => CorpusError::many(messages),
-    })?;
+    };
     let (links, messages) = Links::new(&corpus);
     if messages.is_empty() {
         Ok((corpus, links))
@@ -99,6 +90,11 @@ pub fn parse_linked(json: &str) -> Result<(Corpus, Links), CorpusError> {
 /// Parses a corpus file as read from disk or the network: UTF-8 text, with or without a
 /// byte-order mark.
 pub fn parse_bytes(bytes: &[u8]) -> Result<(Corpus, Links), CorpusError> {
+    parse_linked(text_of(bytes)?)
+}
+
+/// A corpus file's text: UTF-8, with its byte-order mark (if any) left out.
+pub fn text_of(bytes: &[u8]) -> Result<&str, CorpusError> {
     check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         CorpusError::one(format!(
@@ -106,7 +102,44 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(Corpus, Links), CorpusError> {
             e.valid_up_to() + 1
         ))
     })?;
-    parse_linked(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+}
+
+/// Reading a corpus file a slice of entries at a time, for a page that must stay responsive
+/// while it reads a large one; then [`crate::corpus::Linking`] checks what the entries
+/// refer to. ([`parse_linked`] does both at once.)
+pub struct Reading<'t>(json::Reading<'t>);
+
+impl<'t> Reading<'t> {
+    /// Refuses at once a text too large or empty.
+    pub fn new(json: &'t str) -> Result<Reading<'t>, CorpusError> {
+        check_size(json.len() as u64)?;
+        if json.trim().is_empty() {
+            return Err(CorpusError::one("The corpus file is empty."));
+        }
+        Ok(Reading(json::Reading::new(json)))
+    }
+
+    /// How much of the text has been read, from 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        self.0.fraction()
+    }
+
+    /// Reads on, up to `entries` entries; the corpus, or every problem found, once done.
+    pub fn step(&mut self, entries: usize) -> Option<Result<Corpus, CorpusError>> {
+        let done = self.0.step(entries)?;
+        Some(done.map_err(|refusal| match refusal {
+            Refusal::NotJson(what) => {
+                CorpusError::one(format!("Not JSON: {what}. A corpus is a JSON file in the corpus schema."))
+            }
+            Refusal::NotAnObject => CorpusError::one(format!(
+                "Not a corpus: the file must hold one JSON object with the fields {}.",
+                json::FIELDS.join(", ")
+            )),
+            Refusal::Version(found) => version_error(found),
+            Refusal::Schema(messages) => CorpusError::many(messages),
+        }))
+    }
 }
 
 /// `schema_version` missing (`None`), not a whole number (`Some(None)`), or not ours.

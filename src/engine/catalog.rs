@@ -26,6 +26,12 @@ impl Catalog {
 
     /// Indexes a corpus whose links were found while loading it.
     pub fn linked(corpus: Corpus, links: Links) -> Catalog {
+        let index = Index::build(&corpus, &links);
+        Catalog::assemble(corpus, links, index)
+    }
+
+    /// A catalog of a corpus, its links and its index (built in slices by the caller).
+    pub fn assemble(corpus: Corpus, links: Links, index: Index) -> Catalog {
         let mut statement_members = vec![Vec::new(); corpus.statements.len()];
         let mut variant_groups: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, q) in corpus.quotes.iter().enumerate() {
@@ -47,7 +53,7 @@ impl Catalog {
             generation: CATALOGS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             statement_members,
             variant_groups,
-            index: Index::build(&corpus, &links),
+            index,
             links,
             corpus,
         }

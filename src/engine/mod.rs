@@ -24,6 +24,52 @@ pub use facets::FacetValue;
 pub use query::{Facet, Query, SortOrder};
 pub use search::Results;
 
+/// Building an index a slice of quotes at a time, so that a page indexing a large corpus
+/// stays responsive: the facets and the order at once, then the words of
+/// [`IndexBuilder::step`]'s quotes at each step.
+pub struct IndexBuilder<'c> {
+    corpus: &'c Corpus,
+    links: &'c Links,
+    facets: [facets::FacetIndex; Facet::COUNT],
+    chronological: Vec<u32>,
+    words: words::Builder,
+}
+
+impl<'c> IndexBuilder<'c> {
+    pub fn new(corpus: &'c Corpus, links: &'c Links) -> IndexBuilder<'c> {
+        let facets = facets::build_all(corpus, links);
+        // By meeting date, then in corpus order: quotes sorted by their meeting's place in
+        // the meeting facet's date order (a quote with no known meeting first).
+        let meetings = &facets[Facet::Meeting.slot()];
+        let mut chronological: Vec<u32> = (0..corpus.quotes.len() as u32).collect();
+        crate::order::sort_by_key(&mut chronological, |doc| {
+            meetings.values_of(doc).first().map_or(0, |&m| m + 1)
+        });
+        IndexBuilder { corpus, links, facets, chronological, words: words::Builder::new(corpus) }
+    }
+
+    /// Indexes the words of up to `quotes` more quotes; `true` once every quote is done.
+    pub fn step(&mut self, quotes: usize) -> bool {
+        self.words.add_quotes(self.corpus, self.links, quotes)
+    }
+
+    /// The index, once [`IndexBuilder::step`] has done every quote.
+    pub fn finish(self) -> Index {
+        let len = self.corpus.quotes.len();
+        let mut chrono_rank = vec![0; len];
+        for (rank, &doc) in self.chronological.iter().enumerate() {
+            chrono_rank[doc as usize] = rank as u32;
+        }
+        Index {
+            len,
+            facets: self.facets,
+            words: self.words.finish(),
+            chronological: self.chronological,
+            chrono_rank,
+        }
+    }
+}
+
 /// The searchable, filterable form of a corpus, built once when it is loaded.
 #[derive(Debug)]
 pub struct Index {
@@ -39,20 +85,9 @@ pub struct Index {
 impl Index {
     /// Indexes `corpus`, whose references `links` resolved.
     pub fn build(corpus: &Corpus, links: &Links) -> Index {
-        let len = corpus.quotes.len();
-        let facets = facets::build_all(corpus, links);
-        // By meeting date, then in corpus order: quotes sorted by their meeting's place in
-        // the meeting facet's date order (a quote with no known meeting first).
-        let meetings = &facets[Facet::Meeting.slot()];
-        let mut chronological: Vec<u32> = (0..len as u32).collect();
-        crate::order::sort_by_key(&mut chronological, |doc| {
-            meetings.values_of(doc).first().map_or(0, |&m| m + 1)
-        });
-        let mut chrono_rank = vec![0; len];
-        for (rank, &doc) in chronological.iter().enumerate() {
-            chrono_rank[doc as usize] = rank as u32;
-        }
-        Index { len, facets, words: words::WordIndex::build(corpus, links), chronological, chrono_rank }
+        let mut builder = IndexBuilder::new(corpus, links);
+        while !builder.step(usize::MAX) {}
+        builder.finish()
     }
 
     /// Number of quotes indexed.

@@ -46,10 +46,6 @@ pub(super) struct WordIndex {
 }
 
 impl WordIndex {
-    pub(super) fn build(corpus: &Corpus, links: &Links) -> WordIndex {
-        WordIndex { entries: Builder::new().build(corpus, links) }
-    }
-
     /// Every indexed word starting with `prefix`, with its postings.
     pub(super) fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [u32])> {
         let start = self.entries.partition_point(|(w, _)| w.as_str() < prefix);
@@ -64,7 +60,25 @@ impl WordIndex {
 /// their words are looked up once each and only their postings repeat. The vocabulary is an
 /// open-addressing table of its own: building is mostly looking words up, millions of
 /// times for a large corpus, and this is several times faster than a general map.
-struct Builder {
+/// The words of the name, title or label at `at` (none for a reference that resolved to nothing).
+fn words(all: &[Vec<u32>], at: u32) -> &[u32] {
+    all.get(at as usize).map_or(&[], Vec::as_slice)
+}
+
+/// The word ids of each speaker's names, each meeting's title and place, each theme's label.
+struct Names {
+    speakers: Vec<Vec<u32>>,
+    meetings: Vec<Vec<u32>>,
+    themes: Vec<Vec<u32>>,
+}
+
+pub(super) struct Builder {
+    /// The words of each speaker's names, each meeting's title and place, each theme's label.
+    speakers: Vec<Vec<u32>>,
+    meetings: Vec<Vec<u32>>,
+    themes: Vec<Vec<u32>>,
+    /// The next quote to add.
+    next: usize,
     /// Per slot, a word's id + 1, or 0 when empty; a power of two, at most half full.
     slots: Vec<u32>,
     /// Per word: its normalised text and its postings, its hash, and the last quote whose
@@ -76,92 +90,112 @@ struct Builder {
 }
 
 impl Builder {
-    fn new() -> Builder {
-        Builder {
+    /// A builder for `corpus`, with the words of its speakers, meetings and themes.
+    pub(super) fn new(corpus: &Corpus) -> Builder {
+        let mut b = Builder {
             slots: vec![0; 1024],
             words: Vec::new(),
             hashes: Vec::new(),
             last_text_posting: Vec::new(),
             buffer: String::new(),
-        }
-    }
-
-    fn build(mut self, corpus: &Corpus, links: &Links) -> Vec<(String, Vec<u32>)> {
-        let speakers: Vec<Vec<u32>> = corpus
+            speakers: Vec::new(),
+            meetings: Vec::new(),
+            themes: Vec::new(),
+            next: 0,
+        };
+        b.speakers = corpus
             .speakers
             .iter()
             .map(|s| {
                 let names = std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str));
-                self.distinct_word_ids(names)
+                b.distinct_word_ids(names)
             })
             .collect();
-        let meetings: Vec<Vec<u32>> = corpus
+        b.meetings = corpus
             .meetings
             .iter()
-            .map(|m| self.distinct_word_ids([m.title.as_str(), m.place.as_str()]))
+            .map(|m| b.distinct_word_ids([m.title.as_str(), m.place.as_str()]))
             .collect();
-        let themes: Vec<Vec<u32>> =
-            corpus.themes.iter().map(|t| self.distinct_word_ids([t.label.as_str()])).collect();
+        b.themes = corpus.themes.iter().map(|t| b.distinct_word_ids([t.label.as_str()])).collect();
+        b
+    }
 
-        for (doc, q) in corpus.quotes.iter().enumerate() {
-            let doc = doc as u32;
-            let posting = doc << 2 | Field::Text as u32;
-            let post_text = |builder: &mut Builder, w: u32| {
-                let w = w as usize;
-                // Once per quote, however often the word occurs in it.
-                if builder.last_text_posting[w] != posting {
-                    builder.last_text_posting[w] = posting;
-                    builder.words[w].1.push(posting);
-                }
-            };
-            if q.text.is_ascii() {
-                // Most text: words are runs of letters and digits, and case is all there is
-                // to normalise. One pass, with nothing copied but new words.
-                let bytes = q.text.as_bytes();
-                let mut at = 0;
-                loop {
-                    while at < bytes.len() && !bytes[at].is_ascii_alphanumeric() {
-                        at += 1;
-                    }
-                    let start = at;
-                    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                        at += 1;
-                    }
-                    if start == at {
-                        break;
-                    }
-                    let w = self.ascii_word_id(&bytes[start..at]);
-                    post_text(&mut self, w);
-                }
-            } else {
-                for (start, end) in text::word_ranges(&q.text) {
-                    let w = self.word_id(&q.text[start..end], false);
-                    post_text(&mut self, w);
-                }
+    /// Indexes up to `count` more quotes; `true` once every quote is indexed.
+    pub(super) fn add_quotes(&mut self, corpus: &Corpus, links: &Links, count: usize) -> bool {
+        let end = corpus.quotes.len().min(self.next.saturating_add(count));
+        // Taken out while the vocabulary grows, and put back.
+        let names = Names {
+            speakers: std::mem::take(&mut self.speakers),
+            meetings: std::mem::take(&mut self.meetings),
+            themes: std::mem::take(&mut self.themes),
+        };
+        for doc in self.next..end {
+            self.add_quote(&corpus.quotes[doc], doc as u32, links, &names);
+        }
+        (self.speakers, self.meetings, self.themes) = (names.speakers, names.meetings, names.themes);
+        self.next = end;
+        end == corpus.quotes.len()
+    }
+
+    fn add_quote(&mut self, q: &crate::corpus::Quote, doc: u32, links: &Links, names: &Names) {
+        let posting = doc << 2 | Field::Text as u32;
+        let post_text = |builder: &mut Builder, w: u32| {
+            let w = w as usize;
+            // Once per quote, however often the word occurs in it.
+            if builder.last_text_posting[w] != posting {
+                builder.last_text_posting[w] = posting;
+                builder.words[w].1.push(posting);
             }
-            let mut post = |ids: Option<&Vec<u32>>, field: Field| {
-                for &w in ids.into_iter().flatten() {
-                    let list = &mut self.words[w as usize].1;
-                    let posting = doc << 2 | field as u32;
-                    // Quotes are indexed in order, so this quote's postings are at the end.
-                    if !list.iter().rev().take_while(|&&p| quote_of_posting(p) == doc).any(|&p| p == posting)
-                    {
-                        list.push(posting);
-                    }
+        };
+        if q.text.is_ascii() {
+            // Most text: words are runs of letters and digits, and case is all there is to
+            // normalise. One pass, with nothing copied but new words.
+            let bytes = q.text.as_bytes();
+            let mut at = 0;
+            loop {
+                while at < bytes.len() && !bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
                 }
-            };
-            post(speakers.get(links.speaker[doc as usize] as usize), Field::Speaker);
-            post(meetings.get(links.meeting[doc as usize] as usize), Field::Meeting);
-            for &t in links.themes_of(doc as usize) {
-                post(themes.get(t as usize), Field::Theme);
+                let start = at;
+                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
+                }
+                if start == at {
+                    break;
+                }
+                let w = self.ascii_word_id(&bytes[start..at]);
+                post_text(self, w);
+            }
+        } else {
+            for (start, end) in text::word_ranges(&q.text) {
+                let w = self.word_id(&q.text[start..end], false);
+                post_text(self, w);
             }
         }
-        // Sorted by word, for prefix look-ups.
+        let mut post = |ids: &[u32], field: Field| {
+            for &w in ids {
+                let list = &mut self.words[w as usize].1;
+                let posting = doc << 2 | field as u32;
+                // Quotes are indexed in order, so this quote's postings are at the end.
+                if !list.iter().rev().take_while(|&&p| quote_of_posting(p) == doc).any(|&p| p == posting) {
+                    list.push(posting);
+                }
+            }
+        };
+        post(words(&names.speakers, links.speaker[doc as usize]), Field::Speaker);
+        post(words(&names.meetings, links.meeting[doc as usize]), Field::Meeting);
+        for &t in links.themes_of(doc as usize) {
+            post(words(&names.themes, t), Field::Theme);
+        }
+    }
+
+    /// The index, sorted by word for prefix look-ups, once every quote is added.
+    pub(super) fn finish(self) -> WordIndex {
         let words = self.words;
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
         crate::order::sort_positions(&mut order, &|a, b| words[a as usize].0.cmp(&words[b as usize].0));
         let mut slots: Vec<Option<(String, Vec<u32>)>> = words.into_iter().map(Some).collect();
-        order.into_iter().filter_map(|i| slots[i as usize].take()).collect()
+        WordIndex { entries: order.into_iter().filter_map(|i| slots[i as usize].take()).collect() }
     }
 
     /// The ids of the distinct words of `texts`, adding new words to the vocabulary.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::{CorpusOrigin, CorpusStatus, Store};
 use crate::browser;
 use crate::corpus::{self, MAX_CORPUS_BYTES};
-use crate::engine::Catalog;
+use crate::engine::{Catalog, IndexBuilder};
 
 /// Loads the corpus at `src` (same origin only).
 #[lazy]
@@ -100,17 +100,97 @@ async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<
             return;
         }
     };
-    store.status.set(CorpusStatus::Checking { from: from.clone() });
-    // Checking blocks the page for up to a second or two on a large corpus; say so first.
-    browser::after_next_paint().await;
-    if !store.is_latest_load(load) {
-        return;
+    match check_and_index(store, load, &from, &bytes).await {
+        Some(Ok(catalog)) => store.replace_catalog(catalog, CorpusOrigin::Loaded(from)),
+        Some(Err(e)) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
+        // Another load started meanwhile, and took over.
+        None => {}
     }
-    match corpus::parse_bytes(&bytes) {
-        Ok((corpus, links)) => {
-            store.replace_catalog(Catalog::linked(corpus, links), CorpusOrigin::Loaded(from))
+}
+
+/// Reads, checks and indexes a corpus a slice at a time, the page free to paint the
+/// progress and answer the reader in between; `None` if a later load took over.
+async fn check_and_index(
+    store: Store,
+    load: u64,
+    from: &str,
+    bytes: &[u8],
+) -> Option<Result<Catalog, corpus::CorpusError>> {
+    let mut slices = Slices::new(store, load, from);
+    let text = match corpus::text_of(bytes) {
+        Ok(text) => text,
+        Err(e) => return Some(Err(e)),
+    };
+    let mut reading = match corpus::Reading::new(text) {
+        Ok(reading) => reading,
+        Err(e) => return Some(Err(e)),
+    };
+    let corpus = loop {
+        if let Some(done) = reading.step(SLICE) {
+            break done;
         }
-        Err(e) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
+        slices.next(READING * reading.fraction()).await?;
+    };
+    let corpus = match corpus {
+        Ok(corpus) => corpus,
+        Err(e) => return Some(Err(e)),
+    };
+    let total = corpus.quotes.len().max(1) as f64;
+    let mut linking = corpus::Linking::new(&corpus);
+    let mut linked = 0;
+    while !linking.step(SLICE) {
+        linked += SLICE;
+        slices.next(READING + LINKING * linked as f64 / total).await?;
+    }
+    let (links, messages) = linking.finish();
+    if !messages.is_empty() {
+        return Some(Err(corpus::CorpusError::many(messages)));
+    }
+    let mut indexing = IndexBuilder::new(&corpus, &links);
+    let mut indexed = 0;
+    while !indexing.step(SLICE) {
+        indexed += SLICE;
+        slices.next(READING + LINKING + (1.0 - READING - LINKING) * indexed as f64 / total).await?;
+    }
+    let index = indexing.finish();
+    Some(Ok(Catalog::assemble(corpus, links, index)))
+}
+
+/// Entries or quotes per step of the work; steps run until a slice's time is up.
+const SLICE: usize = 500;
+/// About how the time goes, as shares of the whole: reading, then linking, then indexing.
+const READING: f64 = 0.45;
+const LINKING: f64 = 0.15;
+
+/// Hands the page back to the browser every few milliseconds of work, and says how far the
+/// work has got.
+struct Slices<'a> {
+    store: Store,
+    load: u64,
+    from: &'a str,
+    started: f64,
+}
+
+impl<'a> Slices<'a> {
+    /// Milliseconds of work between two breaks: short enough for the page to keep up.
+    const MILLISECONDS: f64 = 12.0;
+
+    fn new(store: Store, load: u64, from: &'a str) -> Self {
+        store.status.set(CorpusStatus::Checking { from: from.to_owned(), percent: 0 });
+        Slices { store, load, from, started: js_sys::Date::now() }
+    }
+
+    /// After a step: a break if the slice's time is up, with the progress shown. `None`
+    /// if a later load took over meanwhile.
+    async fn next(&mut self, done: f64) -> Option<()> {
+        if js_sys::Date::now() - self.started < Self::MILLISECONDS {
+            return Some(());
+        }
+        let percent = (done * 100.0).clamp(0.0, 99.0) as u8;
+        self.store.status.set(CorpusStatus::Checking { from: self.from.to_owned(), percent });
+        browser::yield_to_page().await;
+        self.started = js_sys::Date::now();
+        self.store.is_latest_load(self.load).then_some(())
     }
 }
 

@@ -47,8 +47,8 @@ pub enum CorpusStatus {
     Ready,
     /// Reading the file: `received` bytes so far, of `total` when known.
     Reading { from: String, received: u64, total: Option<u64> },
-    /// Read; now being validated and indexed.
-    Checking { from: String },
+    /// Read; now being checked and indexed, `percent` done.
+    Checking { from: String, percent: u8 },
     /// Could not be loaded, for these reasons.
     Failed { from: String, messages: Vec<String> },
 }
