@@ -8,9 +8,13 @@ pub fn cite(catalog: &Catalog, quote: &Quote) -> String {
     let speaker = catalog
         .speaker(&quote.speaker)
         .map_or_else(|| quote.speaker.clone(), |s| format!("{} ({})", s.name, s.role));
-    let meeting = catalog
-        .meeting(&quote.meeting)
-        .map_or_else(|| quote.meeting.clone(), |m| format!("{}, {}, {}", m.title, m.place, m.date));
+    let meeting = catalog.meeting(&quote.meeting).map_or_else(
+        || quote.meeting.clone(),
+        |m| match &m.place {
+            Some(place) => format!("{}, {place}, {}", m.title, m.date),
+            None => format!("{}, {}", m.title, m.date),
+        },
+    );
     let source = catalog.source(&quote.source).map_or_else(
         || quote.source.clone(),
         |s| {

@@ -106,7 +106,7 @@ pub fn to_csv(catalog: &Catalog, positions: &[u32]) -> String {
                 speaker.map_or_else(|| q.speaker.clone(), |s| s.name.clone()),
                 speaker.map(|s| s.role.clone()).unwrap_or_default(),
                 meeting.map_or_else(|| q.meeting.clone(), |m| m.title.clone()),
-                meeting.map(|m| m.place.clone()).unwrap_or_default(),
+                meeting.and_then(|m| m.place.clone()).unwrap_or_default(),
                 meeting.map(|m| m.date.clone()).unwrap_or_default(),
                 themes.join("; "),
                 source.map(|s| s.outlet.clone()).unwrap_or_default(),

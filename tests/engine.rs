@@ -27,8 +27,12 @@ fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     let terms = SearchTerms::parse(&query.text);
     let speaker = c.speaker(&q.speaker).unwrap();
     let meeting = c.meeting(&q.meeting).unwrap();
-    let mut haystack =
-        vec![q.text.clone(), speaker.name.clone(), meeting.title.clone(), meeting.place.clone()];
+    let mut haystack = vec![
+        q.text.clone(),
+        speaker.name.clone(),
+        meeting.title.clone(),
+        meeting.place.clone().unwrap_or_default(),
+    ];
     haystack.extend(speaker.aliases.iter().cloned());
     haystack.extend(q.themes.iter().map(|t| c.theme(t).unwrap().label.clone()));
     let words: Vec<String> = haystack.iter().flat_map(|h| quote_explorer::engine::text::words(h)).collect();

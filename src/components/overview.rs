@@ -5,7 +5,7 @@
 
 use leptos::{ev, prelude::*};
 
-use crate::engine::overview::{map, quotes, summarize, timeline, Overview, MAX_MEETINGS};
+use crate::engine::overview::{fit, map, quotes, summarize, timeline, Overview, MAX_MEETINGS};
 use crate::engine::Facet;
 use crate::store::Store;
 
@@ -107,16 +107,8 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
             let (selected, on_click, on_key) = toggles(store, Facet::Meeting, id);
             let (x, label_y, outer) = (placed.x, placed.label_y, placed.outer_radius);
             let total = mark.total;
-            let (place, date) = (mark.place_label.clone(), mark.date_label.clone());
-            let name = move || {
-                format!(
-                    "{}, {}, {}: {} of {total} shown",
-                    mark.title,
-                    mark.place,
-                    mark.date_label,
-                    quotes(shown())
-                )
-            };
+            let (label, date) = (fit(&mark.label, 18), mark.short_date.clone());
+            let name = move || mark.spoken(shown());
             view! {
                 <g
                     class="timeline-mark"
@@ -134,7 +126,7 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     <line class="leader" x1=x y1=axis_y + outer x2=x y2=label_y - 13.0 />
                     <circle class="mark-total" cx=x cy=axis_y r=outer />
                     <circle class="mark-shown" cx=x cy=axis_y r=move || timeline::radius(shown(), largest) />
-                    <text class="mark-place" x=x y=label_y text-anchor="middle">{place}</text>
+                    <text class="mark-place" x=x y=label_y text-anchor="middle">{label}</text>
                     <text class="mark-date" x=x y=label_y + 15.0 text-anchor="middle">{date}</text>
                     <text class="mark-count" x=x y=label_y + 30.0 text-anchor="middle">
                         {move || format!("{} of {total}", shown())}
@@ -175,6 +167,7 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
             let x = x + map::CELL_WIDTH / 2.0;
             let id = StoredValue::new(mark.id.clone());
             let (selected, on_click, on_key) = toggles(store, Facet::Meeting, id);
+            let (first_line, second_line) = map::header_lines(&mark.label);
             view! {
                 <g
                     class="map-column"
@@ -182,13 +175,14 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     role="button"
                     tabindex="0"
                     aria-pressed=move || selected().to_string()
-                    aria-label=format!("Meeting: {}, {}", mark.title, mark.date_label)
+                    aria-label=mark.column_name()
                     data-meeting=mark.id.clone()
                     on:click=on_click
                     on:keydown=on_key
                 >
-                    <text x=x y=map::COLUMN_HEADER_HEIGHT - 24.0 text-anchor="middle">{mark.place_label.clone()}</text>
-                    <text class="map-year" x=x y=map::COLUMN_HEADER_HEIGHT - 9.0 text-anchor="middle">{mark.year.clone()}</text>
+                    <text x=x y=map::COLUMN_HEADER_HEIGHT - 38.0 text-anchor="middle">{first_line}</text>
+                    <text x=x y=map::COLUMN_HEADER_HEIGHT - 24.0 text-anchor="middle">{second_line}</text>
+                    <text class="map-year" x=x y=map::COLUMN_HEADER_HEIGHT - 9.0 text-anchor="middle">{mark.short_date.clone()}</text>
                 </g>
             }
         });

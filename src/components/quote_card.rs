@@ -62,7 +62,7 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                 <p class="meeting">
                     {meeting.map(|m| view! {
                         <span class="meeting-title"><Highlighted text=m.title terms /></span>
-                        " · " <span class="meeting-place">{m.place}</span>
+                        {m.place.map(|place| view! { " · " <span class="meeting-place">{place}</span> })}
                         " · " <time datetime=m.date>{m.date_label}</time>
                     })}
                 </p>

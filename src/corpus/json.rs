@@ -917,7 +917,8 @@ const MEETING: Shape = Shape {
     fields: &[
         ("id", Kind::Text),
         ("title", Kind::Text),
-        ("place", Kind::Text),
+        ("short_title", Kind::OptionalText),
+        ("place", Kind::OptionalText),
         ("date", Kind::Text),
         ("date_precision", Kind::Variant(DATE_PRECISIONS)),
         ("date_note", Kind::OptionalText),
@@ -1039,12 +1040,13 @@ impl Values {
         Meeting {
             id: self.text(0),
             title: self.text(1),
-            place: self.text(2),
-            date: self.text(3),
+            short_title: self.optional_text(2),
+            place: self.optional_text(3),
+            date: self.text(4),
             date_precision: [DatePrecision::Day, DatePrecision::Month, DatePrecision::Approximate]
-                [self.variant(4)],
-            date_note: self.optional_text(5),
-            participants: self.texts(6),
+                [self.variant(5)],
+            date_note: self.optional_text(6),
+            participants: self.texts(7),
         }
     }
 

@@ -65,7 +65,13 @@ pub enum DatePrecision {
 pub struct Meeting {
     pub id: String,
     pub title: String,
-    pub place: String,
+    /// A few words that tell the meeting apart where there is little room (a timeline's
+    /// label): "Guilin talks", "Think-tank summit". Without one, the place and date do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
+    /// Where it took place; `None` when the source does not say.
+    #[serde(default)]
+    pub place: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
     pub date: String,
     pub date_precision: DatePrecision,
@@ -202,6 +208,15 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Meeting {
+    /// Where and when, for a line under a title: "Guilin, China · 23 March 2021", or the
+    /// date alone when the source does not say where.
+    pub fn place_and_date(&self) -> String {
+        match &self.place {
+            Some(place) => format!("{place} · {}", self.date_label()),
+            None => self.date_label(),
+        }
+    }
+
     /// The date for people: "23 March 2021", "March 2022", or "about 1 June 2022".
     pub fn date_label(&self) -> String {
         let mut parts = self.date.split('-');
@@ -229,7 +244,8 @@ mod tests {
         Meeting {
             id: "m".into(),
             title: "t".into(),
-            place: "p".into(),
+            short_title: None,
+            place: Some("p".into()),
             date: date.into(),
             date_precision,
             date_note: None,

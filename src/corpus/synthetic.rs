@@ -137,7 +137,8 @@ pub fn generate(quotes: usize, seed: u64) -> Corpus {
         .map(|i| Meeting {
             id: format!("meeting-{i}"),
             title: format!("Talks in {} ({i})", PLACES[i % PLACES.len()]),
-            place: PLACES[i % PLACES.len()].into(),
+            short_title: None,
+            place: Some(PLACES[i % PLACES.len()].into()),
             date: format!("{}-{:02}-{:02}", 2000 + (i / 336) % 25, 1 + (i / 28) % 12, 1 + i % 28),
             date_precision: DatePrecision::Day,
             date_note: None,

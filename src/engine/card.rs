@@ -27,7 +27,8 @@ pub struct SpeakerLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingLine {
     pub title: String,
-    pub place: String,
+    /// Where it took place, if the source says.
+    pub place: Option<String>,
     /// ISO, for `<time datetime>`.
     pub date: String,
     /// For people: "23 March 2021", "about 1 June 2022".

@@ -40,11 +40,7 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::C
         total: 0,
     };
     let speakers = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
-    let meetings = corpus
-        .meetings
-        .iter()
-        .map(|m| value(&m.id, &m.title, format!("{} · {}", m.place, m.date_label())))
-        .collect();
+    let meetings = corpus.meetings.iter().map(|m| value(&m.id, &m.title, m.place_and_date())).collect();
     let themes = corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
     let sources = corpus.sources.iter().map(|s| value(&s.id, &s.outlet, s.headline.clone())).collect();
     let kinds = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();

@@ -12,12 +12,13 @@ pub const MAX_MEETINGS: usize = 40;
 pub struct MeetingMark {
     pub id: String,
     pub title: String,
-    pub place: String,
-    /// The place, short enough for a label under a mark.
-    pub place_label: String,
+    /// Where it took place, if the source says.
+    pub place: Option<String>,
+    /// A few words that tell the meeting apart: its short title, else its place.
+    pub label: String,
     pub date_label: String,
-    /// The meeting's year, for the map's column headers.
-    pub year: String,
+    /// The date as briefly as it stays clear: "23 Mar 2021", "Mar 2022", "c. 1 Jun 2022".
+    pub short_date: String,
     /// Where on the date axis, from 0 (the earliest meeting) to 1 (the latest).
     pub x: f64,
     /// Quotes from this meeting among the current results.
@@ -51,6 +52,20 @@ pub struct Overview {
     pub ticks: Vec<Tick>,
     /// Meetings left out to keep to [`MAX_MEETINGS`].
     pub meetings_left_out: usize,
+}
+
+impl MeetingMark {
+    /// What a mark says to a screen reader: "Wang Yi meets Sergey Lavrov in Rome, Rome,
+    /// Italy, 30 October 2021: 3 quotes of 7 shown".
+    pub fn spoken(&self, shown: u32) -> String {
+        let place = self.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+        format!("{}{place}, {}: {} of {} shown", self.title, self.date_label, quotes(shown), self.total)
+    }
+
+    /// The name of the meeting's column in the map: "Meeting: Rome meeting, 30 October 2021".
+    pub fn column_name(&self) -> String {
+        format!("Meeting: {}, {}", self.title, self.date_label)
+    }
 }
 
 impl Overview {
@@ -150,9 +165,9 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
             id: meeting.id.clone(),
             title: meeting.title.clone(),
             place: meeting.place.clone(),
-            place_label: short_place(&meeting.place),
+            label: meeting_label(meeting),
             date_label: meeting.date_label(),
-            year: meeting.date.split('-').next().unwrap_or(&meeting.date).to_owned(),
+            short_date: short_date(meeting),
             x: day.map_or(0.0, position),
             shown,
             total: meeting_values[i].total,
@@ -177,15 +192,45 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
     Overview { meetings, themes, cells, ticks, meetings_left_out }
 }
 
-/// The first part of a place ("Guilin" of "Guilin, Guangxi …, China"), short enough for a
-/// label; the full place is in the mark's accessible name.
-pub fn short_place(place: &str) -> String {
-    let first = place.split(',').next().unwrap_or(place).trim();
-    if first.chars().count() > 16 {
-        format!("{}…", first.chars().take(15).collect::<String>())
-    } else {
-        first.to_owned()
+/// A few words for a meeting where there is little room: its short title if the corpus
+/// gives one, else the first part of its place ("Guilin" of "Guilin, Guangxi …, China"),
+/// else its title. The full title and place are in the mark's accessible name.
+pub fn meeting_label(meeting: &crate::corpus::Meeting) -> String {
+    match (&meeting.short_title, &meeting.place) {
+        (Some(short), _) => short.clone(),
+        (None, Some(place)) => place.split(',').next().unwrap_or(place).trim().to_owned(),
+        (None, None) => meeting.title.clone(),
     }
+}
+
+/// `text` cut to at most `chars` characters, an ellipsis marking the cut.
+pub fn fit(text: &str, chars: usize) -> String {
+    if text.chars().count() > chars {
+        format!("{}…", text.chars().take(chars - 1).collect::<String>().trim_end())
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A meeting's date in few characters, keeping its precision: "23 Mar 2021", "Mar 2022",
+/// "c. 1 Jun 2022" (circa: an approximate date).
+pub fn short_date(meeting: &crate::corpus::Meeting) -> String {
+    let label = meeting.date_label();
+    let (about, rest) = match label.strip_prefix("about ") {
+        Some(rest) => ("c. ", rest),
+        None => ("", label.as_str()),
+    };
+    let words: Vec<String> =
+        rest.split(' ')
+            .map(|w| {
+                if w.len() > 3 && w.chars().all(char::is_alphabetic) {
+                    w[..3].to_owned()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect();
+    format!("{about}{}", words.join(" "))
 }
 
 /// "1 quote", "3 quotes".
@@ -259,10 +304,29 @@ pub mod timeline {
 
 /// The theme map's drawing, in SVG units.
 pub mod map {
-    pub const ROW_HEADER_WIDTH: f64 = 250.0;
-    pub const CELL_WIDTH: f64 = 78.0;
+    pub const ROW_HEADER_WIDTH: f64 = 215.0;
+    pub const CELL_WIDTH: f64 = 88.0;
     pub const CELL_HEIGHT: f64 = 30.0;
-    pub const COLUMN_HEADER_HEIGHT: f64 = 48.0;
+    pub const COLUMN_HEADER_HEIGHT: f64 = 62.0;
+    /// Characters a column header's line holds.
+    const HEADER_LINE: usize = 13;
+
+    /// A column's label in two lines that fit its width, breaking between words.
+    pub fn header_lines(label: &str) -> (String, String) {
+        let mut first = String::new();
+        let mut words = label.split(' ').peekable();
+        while let Some(word) = words
+            .next_if(|w| first.is_empty() || first.chars().count() + 1 + w.chars().count() <= HEADER_LINE)
+        {
+            if !first.is_empty() {
+                first.push(' ');
+            }
+            first.push_str(word);
+        }
+        let rest: Vec<&str> = words.collect();
+        let second = rest.join(" ");
+        (super::fit(&first, HEADER_LINE), super::fit(&second, HEADER_LINE))
+    }
 
     /// The whole map's width and height for so many meetings and themes.
     pub fn size(meetings: usize, themes: usize) -> (f64, f64) {
@@ -414,11 +478,12 @@ mod tests {
     }
 
     #[test]
-    fn years_come_from_the_dates_and_cells_from_one_look_up() {
+    fn dates_come_from_the_meetings_and_cells_from_one_look_up() {
         let catalog = catalog();
         let overview = summarize(&catalog, &catalog.search(&Query::default()));
         for mark in &overview.meetings {
-            assert_eq!(mark.year, catalog.meeting(&mark.id).unwrap().date[..4]);
+            let date = &catalog.meeting(&mark.id).unwrap().date;
+            assert!(mark.short_date.ends_with(&date[..4]), "{} for {date}", mark.short_date);
         }
         assert_eq!(overview.cell(0, 0), overview.cells[0][0]);
         assert_eq!(overview.cell(99, 99), 0, "outside the map is empty");
@@ -446,17 +511,58 @@ mod tests {
             (quarter - (timeline::LARGEST_RADIUS - 4.0) / 2.0).abs() < 1e-9,
             "a quarter of the count, half the radius"
         );
+        assert_eq!(map::header_lines("Guilin talks"), ("Guilin talks".into(), String::new()));
+        assert_eq!(
+            map::header_lines("Kishi on the bomber flight"),
+            ("Kishi on the".into(), "bomber flight".into())
+        );
+        assert_eq!(map::header_lines("Think-tank summit"), ("Think-tank".into(), "summit".into()));
+        assert_eq!(map::header_lines("Extraordinarily-long-word"), ("Extraordinar…".into(), String::new()));
         assert_eq!(map::shade(0, 5), 0.0);
         assert_eq!(map::shade(5, 5), 1.0);
         assert!(map::is_strong(5, 5) && !map::is_strong(1, 5));
     }
 
     #[test]
-    fn labels_name_a_place_briefly_and_count_quotes_in_words() {
-        assert_eq!(short_place("Guilin, Guangxi Zhuang Autonomous Region, China"), "Guilin");
-        assert_eq!(short_place("A very long place name indeed"), "A very long pla…");
+    fn a_meeting_is_labelled_by_its_short_title_else_its_place_else_its_title() {
+        let mut m = catalog().corpus.meetings[0].clone();
+        m.short_title = Some("Guilin talks".into());
+        assert_eq!(meeting_label(&m), "Guilin talks");
+        m.short_title = None;
+        m.place = Some("Guilin, Guangxi Zhuang Autonomous Region, China".into());
+        assert_eq!(meeting_label(&m), "Guilin");
+        m.place = None;
+        m.title = "A very long meeting title indeed".into();
+        assert_eq!(meeting_label(&m), "A very long meeting title indeed");
+        assert_eq!(fit(&meeting_label(&m), 18), "A very long meeti…");
         assert_eq!(quotes(1), "1 quote");
         assert_eq!(quotes(0), "0 quotes");
+    }
+
+    #[test]
+    fn short_dates_keep_their_precision() {
+        let mut m = catalog().corpus.meetings[0].clone();
+        (m.date, m.date_precision) = ("2021-03-23".into(), crate::corpus::DatePrecision::Day);
+        assert_eq!(short_date(&m), "23 Mar 2021");
+        (m.date, m.date_precision) = ("2022-03".into(), crate::corpus::DatePrecision::Month);
+        assert_eq!(short_date(&m), "Mar 2022");
+        (m.date, m.date_precision) = ("2022-06-01".into(), crate::corpus::DatePrecision::Approximate);
+        assert_eq!(short_date(&m), "c. 1 Jun 2022");
+        (m.date, m.date_precision) = ("2022-05-24".into(), crate::corpus::DatePrecision::Day);
+        assert_eq!(short_date(&m), "24 May 2022");
+    }
+
+    #[test]
+    fn every_meeting_of_the_bundled_corpus_has_a_label_of_its_own() {
+        let catalog = catalog();
+        let overview = summarize(&catalog, &catalog.search(&Query::default()));
+        let mut labels: Vec<(String, String)> =
+            overview.meetings.iter().map(|m| (m.label.clone(), m.short_date.clone())).collect();
+        let count = labels.len();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(labels.len(), count, "two meetings read alike: {labels:?}");
+        assert!(overview.meetings.iter().all(|m| !m.label.is_empty() && !m.label.contains("Not stated")));
     }
 
     #[test]

@@ -114,7 +114,7 @@ impl Builder {
         b.meetings = corpus
             .meetings
             .iter()
-            .map(|m| b.distinct_word_ids([m.title.as_str(), m.place.as_str()]))
+            .map(|m| b.distinct_word_ids([Some(m.title.as_str()), m.place.as_deref()].into_iter().flatten()))
             .collect();
         b.themes = corpus.themes.iter().map(|t| b.distinct_word_ids([t.label.as_str()])).collect();
         b

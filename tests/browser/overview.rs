@@ -3,6 +3,7 @@
 
 use fantoccini::key::Key;
 use quote_explorer::corpus;
+use quote_explorer::engine::overview::fit;
 use quote_explorer::engine::Catalog;
 use quote_explorer::url_state;
 use serde_json::{json, Value};
@@ -79,9 +80,17 @@ fn the_marks_and_cells_match_the_corpus_and_follow_the_filters() {
     browser_test("overview_counts", |b| async move {
         b.open("?overview=open").await;
         assert_marks_match(&b, "").await;
-        // Every mark has a place and date label.
-        let labels = b.eval("return [...document.querySelectorAll('.timeline-mark')].map(g => g.querySelector('.mark-place').textContent + ' ' + g.querySelector('.mark-date').textContent)").await;
-        assert!(labels.as_array().unwrap().iter().any(|l| l == "Rome 30 October 2021"), "{labels}");
+        // Every mark is labelled as the engine labels its meeting, and no two alike.
+        let labels: Vec<String> = serde_json::from_value(b.eval("return [...document.querySelectorAll('.timeline-mark')].map(g => g.querySelector('.mark-place').textContent + ' ' + g.querySelector('.mark-date').textContent)").await).unwrap();
+        let c = Catalog::new(corpus::bundled().unwrap());
+        let overview = quote_explorer::engine::overview::summarize(&c, &c.search(&Default::default()));
+        let expected: Vec<String> =
+            overview.meetings.iter().map(|m| format!("{} {}", fit(&m.label, 18), m.short_date)).collect();
+        assert_eq!(labels, expected);
+        let mut distinct = labels.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), labels.len(), "{labels:?}");
         for view in ["?speaker=wang-yi&overview=open", "?q=democracy&kind=statement_point&overview=open"] {
             b.open(view).await;
             assert_marks_match(&b, view).await;
