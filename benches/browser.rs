@@ -1,15 +1,17 @@
-//! Benchmark: quote-explorer in headless Chromium at 1k, 10k and 100k quotes, against the
-//! JavaScript libraries people would otherwise use (MiniSearch for text, ItemsJS for facets
-//! with counts), on identical data and queries in the same page. Prints tables; asserts
+//! Benchmark: what the release build costs to download (scripts/size), quote-explorer in
+//! headless Chromium at 1k, 10k and 100k quotes against the JavaScript libraries people would
+//! otherwise use (MiniSearch for text, ItemsJS for facets with counts) on identical data and
+//! queries in the same page, the app itself at 100k quotes, and Lighthouse's scores. Prints
+//! tables and writes them, headed by the commit measured, to docs/benchmark.md; asserts
 //! nothing. Run it with `scripts/bench` (which builds the release app first).
 
 #[allow(dead_code)]
 #[path = "../tests/browser/support/mod.rs"]
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::wd::TimeoutConfiguration;
 use quote_explorer::corpus::synthetic;
@@ -22,13 +24,76 @@ const ROUNDS: u32 = 5;
 const LOADS: u32 = 5;
 const SEED: u64 = 42;
 
+/// Runs of the app at 100k quotes (load, then typing), and Lighthouse runs per preset.
+const APP_RUNS: usize = 3;
+const LIGHTHOUSE_RUNS: usize = 3;
+
+/// What the benchmark prints, kept to be written to docs/benchmark.md as well.
+#[derive(Default)]
+struct Report(String);
+
+impl Report {
+    fn line(&mut self, text: impl AsRef<str>) {
+        println!("{}", text.as_ref());
+        self.0.push_str(text.as_ref());
+        self.0.push('\n');
+    }
+}
+
 fn main() {
     // `cargo bench` passes flags such as --bench; this benchmark takes none.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = root.join("target/bench-site");
     prepare_site(root, &site);
+    let mut report = Report::default();
+    for line in header(root).lines() {
+        report.line(line);
+    }
+    let size = Command::new(root.join("scripts/size")).output().expect("scripts/size");
+    assert!(size.status.success(), "scripts/size failed: {}", String::from_utf8_lossy(&size.stderr));
+    for line in String::from_utf8_lossy(&size.stdout).lines() {
+        report.line(line);
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    runtime.block_on(run(&site));
+    runtime.block_on(run(&site, &mut report));
+    runtime.block_on(lighthouse(&mut report));
+    let out = root.join("docs/benchmark.md");
+    std::fs::write(&out, &report.0).unwrap();
+    eprintln!("[bench] written to {}", out.display());
+}
+
+fn command_output(program: &str, args: &[&str]) -> String {
+    Command::new(program)
+        .args(args)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The commit measured, and on what: a reader can tell how old the figures are.
+fn header(root: &Path) -> String {
+    let git = |args: &[&str]| {
+        let mut all = vec!["-C", root.to_str().unwrap()];
+        all.extend_from_slice(args);
+        command_output("git", &all)
+    };
+    let dirty = !git(&["status", "--porcelain", "--untracked-files=no"]).is_empty();
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l[l.find(':').unwrap() + 1..].trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!(
+        "# Benchmark results\n\nWritten by `scripts/bench`; do not edit by hand.\n\ncommit: {}{}\ndate: {}\nmachine: {cpu}, {cores} cores; {}\n",
+        git(&["rev-parse", "HEAD"]),
+        if dirty { " (with uncommitted changes)" } else { "" },
+        command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        command_output("chromium", &["--version"]),
+    )
 }
 
 fn copy(from: &Path, to: &Path) {
@@ -75,34 +140,36 @@ fn prepare_site(root: &Path, site: &Path) {
     }
 }
 
-fn gzipped(path: &Path) -> u64 {
-    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().expect("gzip");
-    out.stdout.len() as u64
-}
-
-fn find(dir: &Path, prefix: &str, suffix: &str) -> PathBuf {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with(prefix) && name.ends_with(suffix)
-        })
-        .unwrap_or_else(|| panic!("no {prefix}*{suffix} in {}", dir.display()))
-}
-
 fn ms(v: &Value) -> String {
     v.as_f64().map_or_else(|| "-".into(), |x| format!("{x:.2}"))
 }
 
-async fn run(site: &Path) {
+/// The p-th quantile (0..=1) of sorted values, by the nearest-rank method.
+fn quantile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1]
+}
+
+fn sorted(mut values: Vec<f64>) -> Vec<f64> {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values
+}
+
+/// "median [lowest–highest]" of a few runs.
+fn spread(values: &[f64], digits: usize) -> String {
+    let v = sorted(values.to_vec());
+    format!("{:.digits$} [{:.digits$}–{:.digits$}]", quantile(&v, 0.5), v[0], v[v.len() - 1])
+}
+
+async fn run(site: &Path, report: &mut Report) {
     let b = Browser::start(BrowserKind::Chromium, (1280, 900), site).await;
     b.client
         .update_timeouts(TimeoutConfiguration::new(Some(Duration::from_secs(600)), None, None))
         .await
         .unwrap();
 
-    println!("\n## Engine: load + index, and per-query compute (ms; p50 / p95 over {ROUNDS} rounds of 30 queries)\n");
+    report.line(format!(
+        "\n## Engine: load + index, and per-query compute (ms; p50 / p95 over {ROUNDS} rounds of 30 queries)\n"
+    ));
     b.client.goto(&b.server.url("bench.html")).await.unwrap();
     b.wait_until("the bench page is ready", || async {
         b.eval("return window.benchReady === true").await == true
@@ -121,9 +188,10 @@ async fn run(site: &Path) {
         assert!(result.get("error").is_none(), "{result}");
         all.push((n, label, result));
     }
-    println!("From the file's bytes to a ready index, median of {LOADS} loads each [fastest–slowest]; peers: decode + JSON.parse + build.\n");
-    println!("| quotes | ours | MiniSearch | ItemsJS | (decode + JSON.parse alone) | fastest peer ÷ ours |");
-    println!("| --- | --- | --- | --- | --- | --- |");
+    report.line(format!("From the file's bytes to a ready index, median of {LOADS} loads each [fastest–slowest]; peers: decode + JSON.parse + build.\n"));
+    report
+        .line("| quotes | ours | MiniSearch | ItemsJS | (decode + JSON.parse alone) | fastest peer ÷ ours |");
+    report.line("| --- | --- | --- | --- | --- | --- |");
     let with_spread = |r: &Value, key: &str| {
         format!(
             "{} [{}–{}]",
@@ -137,25 +205,25 @@ async fn run(site: &Path) {
             .as_f64()
             .unwrap_or(f64::NAN)
             .min(r["itemsjs_load"].as_f64().unwrap_or(f64::NAN));
-        println!(
+        report.line(format!(
             "| {label} | {} | {} | {} | {} | {:.2}× |",
             with_spread(r, "ours"),
             with_spread(r, "minisearch"),
             with_spread(r, "itemsjs"),
             ms(&r["parse"]),
             fastest_peer / r["ours_load"].as_f64().unwrap_or(f64::NAN)
-        );
+        ));
     }
-    println!();
-    println!("| quotes | query class | ours p50 / p95 | peer | peer p50 / p95 | peer ÷ ours (p95) | answers differing |");
-    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    report.line("");
+    report.line("| quotes | query class | ours p50 / p95 | peer | peer p50 / p95 | peer ÷ ours (p95) | answers differing |");
+    report.line("| --- | --- | --- | --- | --- | --- | --- |");
     for (_, label, r) in &all {
         for (class, peer) in [("facets", "itemsjs"), ("text", "minisearch"), ("both", "minisearch+itemsjs")] {
             let ours = &r["queries"][class]["ours"];
             let theirs = &r["queries"][class][peer];
             let ratio =
                 theirs["p95"].as_f64().unwrap_or(0.0) / ours["p95"].as_f64().unwrap_or(f64::NAN).max(0.001);
-            println!(
+            report.line(format!(
                 "| {label} | {} | {} / {} | {peer} | {} / {} | {ratio:.1}× | {} of 30 |",
                 match class {
                     "facets" => "facets + counts",
@@ -167,42 +235,58 @@ async fn run(site: &Path) {
                 ms(&theirs["p50"]),
                 ms(&theirs["p95"]),
                 r["disagreements"][class]
-            );
+            ));
         }
     }
 
-    println!("\n## The app at 100k quotes: keystroke to paint (ms)\n");
-    let started = Instant::now();
-    b.client.goto(&b.server.url("bench-app.html")).await.unwrap();
-    b.wait_until_within("the 100k corpus is loaded in the app", Duration::from_secs(120), || async {
-        b.eval("return window.corpusLoaded && window.corpusLoaded(100000)").await == true
-    })
-    .await;
-    println!(
-        "corpus fetched, parsed, validated, indexed and first rendered: {:.0} ms",
-        started.elapsed().as_secs_f64() * 1000.0
-    );
-    let typed = b
-        .client
-        .execute_async(
-            "const done = arguments[0]; typeAndMeasure('democracy cooperation', 3).then(done, e => done({ error: String(e) }));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let mut times: Vec<f64> = serde_json::from_value(typed["times"].clone()).expect("times");
-    times.sort_by(|a, b| a.total_cmp(b));
-    let pct = |p: f64| times[((p * times.len() as f64).ceil() as usize).saturating_sub(1)];
-    println!(
-        "keystrokes: {}; p50 {:.1} ms; p95 {:.1} ms; cards in the DOM after typing: {}; {}",
-        times.len(),
-        pct(0.5),
-        pct(0.95),
-        typed["cards"],
-        typed["status"].as_str().unwrap_or_default()
-    );
+    report.line(format!("\n## The app at 100k quotes ({APP_RUNS} runs; median [lowest–highest])\n"));
+    report.line("Each run opens an embed of the app with a 100k-quote corpus (fetched, read, checked, indexed in slices, shown), then types \"democracy cooperation\" three times; a keystroke is timed from its input event to the frame after it is painted. A long task is one over 50 ms, when the page cannot answer input.\n");
+    let (mut loads, mut longest, mut p50s, mut p95s, mut every) = (vec![], vec![], vec![], vec![], vec![]);
+    let mut last_status = String::new();
+    for _ in 0..APP_RUNS {
+        b.client.goto(&b.server.url("bench-app.html")).await.unwrap();
+        b.wait_until_within("the 100k corpus is loaded in the app", Duration::from_secs(120), || async {
+            b.eval("return window.loading().loaded !== null").await == true
+        })
+        .await;
+        let loading = b.eval("return window.loading()").await;
+        loads.push(loading["loaded"].as_f64().unwrap());
+        longest.push(loading["longest"].as_f64().unwrap());
+        let typed = b
+            .client
+            .execute_async(
+                "const done = arguments[0]; typeAndMeasure('democracy cooperation', 3).then(done, e => done({ error: String(e) }));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let times = sorted(serde_json::from_value(typed["times"].clone()).expect("times"));
+        p50s.push(quantile(&times, 0.5));
+        p95s.push(quantile(&times, 0.95));
+        every.extend(times);
+        last_status = format!(
+            "{} cards in the DOM; \"{}\"",
+            typed["cards"],
+            typed["status"].as_str().unwrap_or_default()
+        );
+    }
+    let every = sorted(every);
+    report.line("| measure | ms |");
+    report.line("| --- | --- |");
+    report.line(format!("| navigation to the whole corpus shown | {} |", spread(&loads, 0)));
+    report.line(format!("| longest task while loading | {} |", spread(&longest, 0)));
+    report.line(format!("| keystroke to paint, p50 per run | {} |", spread(&p50s, 1)));
+    report.line(format!("| keystroke to paint, p95 per run | {} |", spread(&p95s, 1)));
+    report.line(format!(
+        "| keystroke to paint, all {} keystrokes: p50 / p95 / worst | {:.1} / {:.1} / {:.1} |",
+        every.len(),
+        quantile(&every, 0.5),
+        quantile(&every, 0.95),
+        every[every.len() - 1]
+    ));
+    report.line(format!("\nAfter the last run: {last_status}."));
 
-    println!("\n## First results painted, bundled corpus (ms after navigation; 5 loads)\n");
+    report.line("\n## First results painted, bundled corpus (ms after navigation; 5 loads)\n");
     let mut paints = Vec::new();
     for _ in 0..5 {
         b.client.goto(&b.server.url("index.html")).await.unwrap();
@@ -214,22 +298,67 @@ async fn run(site: &Path) {
         let fcp = b.eval("return performance.getEntriesByName('first-contentful-paint')[0].startTime").await;
         paints.push(fcp.as_f64().unwrap());
     }
-    paints.sort_by(|a, b| a.total_cmp(b));
-    println!("first contentful paint (the quotes): median {:.0} ms, worst {:.0} ms", paints[2], paints[4]);
-
-    println!("\n## Shipped bytes (gzip -9)\n");
-    let dist = dist_dir();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let wasm = gzipped(&find(&dist, "quote-explorer-", "_bg.wasm"));
-    let js = gzipped(&find(&dist, "quote-explorer-", ".js")) + gzipped(&find(&dist, "app-", ".js"));
-    let css = gzipped(&root.join("style/main.css"));
-    let corpus = gzipped(&root.join("data/corpus.json"));
-    println!("| part | bytes |");
-    println!("| --- | --- |");
-    println!("| wasm (with the corpus and CSS compiled in) | {wasm} |");
-    println!("| JS (wasm-bindgen glue + start-up) | {js} |");
-    println!("| CSS (inside the wasm) | {css} |");
-    println!("| bundled corpus JSON (inside the wasm) | {corpus} |");
-    println!("| app code: wasm + JS − corpus − CSS | {} |", wasm + js - corpus - css);
+    report.line(format!("first contentful paint (the quotes): {} ms", spread(&paints, 0)));
     let _ = b.client.clone().close().await;
+}
+
+/// Lighthouse's scores for the page served as a static host serves it (gzip, long caching for
+/// content-named files), with its mobile (the default: a slow phone on 4G) and desktop presets.
+async fn lighthouse(report: &mut Report) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let program = root.join("tools/bench/node_modules/.bin/lighthouse");
+    report.line(format!("\n## Lighthouse ({LIGHTHOUSE_RUNS} runs per preset; median [lowest–highest])\n"));
+    if !program.is_file() {
+        report.line("Lighthouse is not installed: run `scripts/setup --bench`.");
+        return;
+    }
+    let server = support::StaticServer::hosting(&dist_dir());
+    let url = server.url("index.html");
+    let out = std::env::temp_dir().join(format!("qe-lighthouse-{}.json", std::process::id()));
+    report.line("| preset | performance | accessibility | best practices | SEO | LCP ms | TBT ms |");
+    report.line("| --- | --- | --- | --- | --- | --- | --- |");
+    for preset in ["mobile", "desktop"] {
+        let mut scores: [Vec<f64>; 4] = Default::default();
+        let (mut lcp, mut tbt) = (vec![], vec![]);
+        for _ in 0..LIGHTHOUSE_RUNS {
+            let profile = std::env::temp_dir().join(format!("qe-lighthouse-profile-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&profile);
+            let mut command = Command::new(&program);
+            command
+                .arg(&url)
+                .args(["--output=json", "--quiet", "--only-categories=performance,accessibility,best-practices,seo"])
+                .arg(format!("--output-path={}", out.display()))
+                .arg(format!(
+                    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --user-data-dir={}",
+                    profile.display()
+                ))
+                .env("CHROME_PATH", "/usr/bin/chromium");
+            if preset == "desktop" {
+                command.arg("--preset=desktop");
+            }
+            let status = command.status().expect("run lighthouse");
+            let _ = std::fs::remove_dir_all(&profile);
+            assert!(status.success(), "lighthouse failed ({preset})");
+            let result: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+            for (i, category) in
+                ["performance", "accessibility", "best-practices", "seo"].into_iter().enumerate()
+            {
+                scores[i].push(result["categories"][category]["score"].as_f64().unwrap_or(f64::NAN) * 100.0);
+            }
+            lcp.push(
+                result["audits"]["largest-contentful-paint"]["numericValue"].as_f64().unwrap_or(f64::NAN),
+            );
+            tbt.push(result["audits"]["total-blocking-time"]["numericValue"].as_f64().unwrap_or(f64::NAN));
+        }
+        report.line(format!(
+            "| {preset} | {} | {} | {} | {} | {} | {} |",
+            spread(&scores[0], 0),
+            spread(&scores[1], 0),
+            spread(&scores[2], 0),
+            spread(&scores[3], 0),
+            spread(&lcp, 0),
+            spread(&tbt, 0)
+        ));
+    }
+    let _ = std::fs::remove_file(&out);
 }

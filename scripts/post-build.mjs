@@ -68,12 +68,25 @@ function splitWasm() {
   for (const chunk of chunks) optimise(join(work, "split", chunk), join(dir, chunk));
   let glue = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8");
   let loader = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
+  // Which #[lazy] functions need each chunk: a chunk of its own ("split_<name>_<hash>"), or
+  // one shared by several, which the loader names in a comment above it. scripts/size
+  // reads this to give each feature's bytes.
+  const users = new Map();
+  for (const [, names, number] of loader.matchAll(/\/\* ([\w, ]+) \*\/\s*const __chunk_(\d+) =/g)) {
+    users.set(`chunk_${number}.wasm`, names.split(", "));
+  }
+  const featureOf = (name) => name.replace(/^split_/, "").replace(/\.wasm$/, "").replace(/_\d+$/, "");
+  const manifest = [];
   // Content-named chunks and loader: a changed chunk gets a new name, so caches never serve a stale one.
   for (const chunk of chunks) {
     const named = `chunk-${hash(read(chunk))}.wasm`;
     renameSync(join(dir, chunk), join(dir, named));
     loader = loader.replaceAll(`"./${chunk}"`, `"./${named}"`);
+    const usedBy = users.get(chunk) ?? (chunk.startsWith("split_") ? [chunk] : null);
+    if (!usedBy) throw new Error(`the split loader does not say which functions need ${chunk}`);
+    manifest.push({ file: named, features: [...new Set(usedBy.map(featureOf))].sort() });
   }
+  writeFileSync(join(work, "chunks.json"), JSON.stringify(manifest, null, 1));
   const loaderName = `split-${hash(loader)}.js`;
   // Only the import statements name the file (one per group of split functions); the
   // wasm's own imports keep their module name.

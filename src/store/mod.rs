@@ -17,7 +17,7 @@ use crate::url_state::View;
 
 /// Quotes rendered at first, and added by each "show more": the DOM stays small whatever
 /// the corpus size.
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 20;
 
 /// How an explorer sits in its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

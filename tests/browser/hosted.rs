@@ -89,3 +89,18 @@ fn after_one_visit_the_app_works_with_the_network_gone() {
         b
     });
 }
+
+#[test]
+fn served_gzipped_with_year_long_caching_the_app_starts_and_its_parts_load() {
+    browser_test("static-host", |b| async move {
+        // As a static host serves it: compressed, content-named files cached for a year.
+        let host = crate::support::StaticServer::hosting(&crate::support::dist_dir());
+        b.client.goto(&host.url("?q=democracy")).await.unwrap();
+        wait_for_ids(&b, &engine_ids("?q=democracy")).await;
+        // A part loaded when first used comes through the same host: a card's details.
+        click(&b, "article[data-quote-id] .quote-details summary").await;
+        b.wait_for("article[data-quote-id] .quote-details[open] .context-text").await;
+        b.assert_no_console_errors().await;
+        b
+    });
+}

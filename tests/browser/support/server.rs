@@ -1,5 +1,7 @@
 //! A static file server for the release build, on 127.0.0.1 and a free port, stopped when
 //! dropped. Enough HTTP for a browser: GET and HEAD, with the content types WebAssembly needs.
+//! The tests' server never lets the browser cache; the benchmark's (`StaticServer::hosting`)
+//! serves as a static host would: gzipped, and content-named files cached for a year.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -13,8 +15,24 @@ pub struct StaticServer {
     stop: Arc<AtomicBool>,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Testing,
+    Hosting,
+}
+
 impl StaticServer {
     pub fn start(root: &Path) -> StaticServer {
+        StaticServer::start_in(root, Mode::Testing)
+    }
+
+    /// Serves like a static host: gzip to a browser that accepts it, and a year's caching for
+    /// files named by their content (`name-<16 hex digits>.ext`).
+    pub fn hosting(root: &Path) -> StaticServer {
+        StaticServer::start_in(root, Mode::Hosting)
+    }
+
+    fn start_in(root: &Path, mode: Mode) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port on 127.0.0.1");
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
@@ -28,7 +46,7 @@ impl StaticServer {
                 let Ok(stream) = stream else { continue };
                 let root = root.clone();
                 thread::spawn(move || {
-                    let _ = serve(stream, &root);
+                    let _ = serve(stream, &root, mode);
                 });
             }
         });
@@ -86,14 +104,27 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
-fn serve(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+/// Whether a file name carries its content's hash, as the build names what may be cached
+/// for ever.
+fn content_named(file: &Path) -> bool {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn serve(stream: TcpStream, root: &Path, mode: Mode) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
+    let mut accepts_gzip = false;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
+        }
+        let header = header.to_ascii_lowercase();
+        if header.starts_with("accept-encoding:") && header.contains("gzip") {
+            accepts_gzip = true;
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -101,10 +132,23 @@ fn serve(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut stream = stream;
     match (method, resolve(root, path)) {
         ("GET" | "HEAD", Some(file)) => {
-            let body = std::fs::read(&file)?;
+            let mut body = std::fs::read(&file)?;
+            let (cache, encoding) = match mode {
+                Mode::Testing => ("no-store", ""),
+                Mode::Hosting => {
+                    if accepts_gzip {
+                        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                        gz.write_all(&body)?;
+                        body = gz.finish()?;
+                    }
+                    let cache =
+                        if content_named(&file) { "public, max-age=31536000, immutable" } else { "no-cache" };
+                    (cache, if accepts_gzip { "Content-Encoding: gzip\r\n" } else { "" })
+                }
+            };
             write!(
                 stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\n{encoding}Connection: close\r\n\r\n",
                 content_type(&file),
                 body.len()
             )?;
