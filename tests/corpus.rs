@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use quote_explorer::corpus::{self, lint, verify_against_sources, Corpus, QuoteKind, SpeakerKind};
+use quote_explorer::corpus::{
+    self, lint, locate_verbatim, normalize_for_comparison, verify_against_sources, Corpus, QuoteKind,
+    SpeakerKind,
+};
 
 fn bundled() -> Corpus {
     corpus::bundled().unwrap_or_else(|e| panic!("data/corpus.json does not load:\n{e}"))
@@ -81,6 +84,54 @@ fn statement_points_belong_to_a_statement_and_joint_statements_speak_for_themsel
     }
     let joint = corpus.speakers.iter().filter(|s| s.kind == SpeakerKind::JointStatement).count();
     assert!(joint >= 2, "the March 2021 and February 2022 joint statements are speakers");
+}
+
+/// The line of its source a quote is taken from.
+fn source_line(corpus: &Corpus, quote: &corpus::Quote) -> String {
+    let source = corpus.sources.iter().find(|s| s.id == quote.source).unwrap();
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(&source.file))
+        .unwrap();
+    text.lines().nth(quote.line as usize - 1).unwrap().to_owned()
+}
+
+const OPENING_MARKS: &[char] = &['“', '"', '‘', '\'', '«'];
+const CLOSING_MARKS: &[char] = &['”', '"', '’', '\'', '»'];
+
+/// The README's rule: a quote (direct quote or statement point) is words the source prints
+/// inside quotation marks, whole; a sentence with a few quoted words in it is the reporter's.
+#[test]
+fn a_quote_is_words_the_source_prints_inside_quotation_marks() {
+    let corpus = bundled();
+    let mut problems = Vec::new();
+    for q in corpus.quotes.iter().filter(|q| q.kind.is_speakers_words()) {
+        if q.text.contains(['“', '”', '"']) {
+            problems.push(format!("{}: quotation marks inside a quote: a reporter's sentence", q.id));
+        }
+        let line = source_line(&corpus, q);
+        let Some(at) = locate_verbatim(&line, &q.text) else {
+            problems.push(format!("{}: not on its line", q.id));
+            continue;
+        };
+        let before = line[..at.start].trim_end().chars().next_back();
+        let after = line[at.end..].trim_start_matches(['.', ',', ';', ':', '!', '?', '…']).chars().next();
+        if !before.is_some_and(|c| OPENING_MARKS.contains(&c))
+            || !after.is_some_and(|c| CLOSING_MARKS.contains(&c))
+        {
+            problems.push(format!("{}: not inside quotation marks in its source: {line}", q.id));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A headline is the outlet's words: kind `headline` exactly when the text is its source's headline.
+#[test]
+fn a_headline_is_kind_headline_and_only_a_headline_is() {
+    let corpus = bundled();
+    for q in &corpus.quotes {
+        let source = corpus.sources.iter().find(|s| s.id == q.source).unwrap();
+        let is_headline = normalize_for_comparison(&q.text) == normalize_for_comparison(&source.headline);
+        assert_eq!(is_headline, q.kind == QuoteKind::Headline, "{}: {}", q.id, q.text);
+    }
 }
 
 #[test]

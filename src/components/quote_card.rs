@@ -8,7 +8,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser;
 use crate::citation::cite;
-use crate::engine::card::{Address, Card, CardDetails, Context, SourceLine};
+use crate::engine::card::{Address, Card, CardDetails, Context, SourceLine, Variant};
 use crate::engine::highlight::highlight;
 use crate::engine::text::SearchTerms;
 use crate::engine::Catalog;
@@ -39,7 +39,7 @@ pub fn Highlighted(#[prop(into)] text: String, terms: Signal<SearchTerms>) -> im
 #[component]
 pub fn QuoteCard(position: u32) -> impl IntoView {
     let Store { catalog, terms, placement, .. } = Store::use_context();
-    let Card { id, text, kind, speaker, meeting, themes, source } =
+    let Card { id, text, kind, attribution, speaker, meeting, themes, source } =
         catalog.with_untracked(|c| c.card(position));
     let opened_by_link = !placement.embedded && browser::fragment() == id;
     // The details are built, and their code loaded, when first opened: most cards never are.
@@ -52,6 +52,7 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
             <blockquote class="quote-text">
                 <p><Highlighted text terms /></p>
             </blockquote>
+            {attribution.map(|note| view! { <p class="attribution-note">{note}</p> })}
             <div class="quote-meta">
                 <p class="speaker">
                     {speaker.map(|s| view! {
@@ -119,7 +120,8 @@ fn details(catalog: Arc<Catalog>, position: u32, embedded: bool) -> AnyView {
 
 #[component]
 fn QuoteDetails(details: CardDetails, embedded: bool) -> impl IntoView {
-    let CardDetails { context, locator, address, outlet_note, date_note, statement, variants } = details;
+    let CardDetails { context, locator, address, outlet_note, date_note, statement, variants, same_article } =
+        details;
     let context = match context {
         Context::Around { before, quote, after } => {
             view! { {before}<mark class="quote-in-context">{quote}</mark>{after} }.into_any()
@@ -159,9 +161,23 @@ fn QuoteDetails(details: CardDetails, embedded: bool) -> impl IntoView {
                 {s.numbering_note.map(|note| view! { <p class="note">{note}</p> })}
             </section>
         })}
-        {(!variants.is_empty()).then(|| view! {
-            <section class="variants">
-                <h3>"Also reported as"</h3>
+        <VariantList heading="Also reported as" class="variants" variants embedded />
+        <VariantList heading="Elsewhere in the same article" class="same-article" variants=same_article embedded />
+    }
+}
+
+/// Other reports of a quote's remark, each with its outlet and kind.
+#[component]
+fn VariantList(
+    heading: &'static str,
+    class: &'static str,
+    variants: Vec<Variant>,
+    embedded: bool,
+) -> impl IntoView {
+    (!variants.is_empty()).then(|| {
+        view! {
+            <section class=class>
+                <h3>{heading}</h3>
                 <ul>
                     {variants.into_iter().map(|v| {
                         // In an embed a fragment link would move the host page; the text alone is shown.
@@ -170,12 +186,12 @@ fn QuoteDetails(details: CardDetails, embedded: bool) -> impl IntoView {
                         } else {
                             view! { <a href=format!("#{}", v.id)>{v.text}</a> }.into_any()
                         };
-                        view! { <li>{text} " — " {v.outlet}</li> }
+                        view! { <li>{text} " — " {v.outlet} " (" {v.kind.to_lowercase()} ")"</li> }
                     }).collect_view()}
                 </ul>
             </section>
-        })}
-    }
+        }
+    })
 }
 
 #[component]

@@ -897,7 +897,7 @@ struct Shape {
 
 const SPEAKER_KINDS: &[&str] = &["person", "joint_statement", "joint"];
 const DATE_PRECISIONS: &[&str] = &["day", "month", "approximate"];
-const QUOTE_KINDS: &[&str] = &["direct_quote", "reported_statement", "statement_point"];
+const QUOTE_KINDS: &[&str] = &["direct_quote", "reported_statement", "statement_point", "headline"];
 
 const THEME: Shape =
     Shape { name: "Theme", fields: &[("id", Kind::Text), ("label", Kind::Text), ("definition", Kind::Text)] };

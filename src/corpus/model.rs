@@ -126,15 +126,27 @@ pub struct Statement {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+/// How the source presents the words: what a reader may and may not attribute to the speaker.
 pub enum QuoteKind {
+    /// The speaker's own words, inside quotation marks in the source.
     DirectQuote,
+    /// The source's account of what a speaker said or holds, in its own words (indirect
+    /// speech, a readout's rendering, a reporter's sentence quoting a few words): never a
+    /// quote of the speaker.
     ReportedStatement,
+    /// A joint statement's own text, as the source reproduces it in quotation marks.
     StatementPoint,
+    /// The article's headline: the outlet's words about a speaker, never the speaker's.
+    Headline,
 }
 
 impl QuoteKind {
-    pub const ALL: [QuoteKind; 3] =
-        [QuoteKind::DirectQuote, QuoteKind::ReportedStatement, QuoteKind::StatementPoint];
+    pub const ALL: [QuoteKind; 4] = [
+        QuoteKind::DirectQuote,
+        QuoteKind::ReportedStatement,
+        QuoteKind::StatementPoint,
+        QuoteKind::Headline,
+    ];
 
     /// The id used in URLs and in the corpus file.
     pub fn id(self) -> &'static str {
@@ -142,6 +154,7 @@ impl QuoteKind {
             QuoteKind::DirectQuote => "direct_quote",
             QuoteKind::ReportedStatement => "reported_statement",
             QuoteKind::StatementPoint => "statement_point",
+            QuoteKind::Headline => "headline",
         }
     }
 
@@ -150,7 +163,13 @@ impl QuoteKind {
             QuoteKind::DirectQuote => "Direct quote",
             QuoteKind::ReportedStatement => "Reported statement",
             QuoteKind::StatementPoint => "Statement point",
+            QuoteKind::Headline => "Headline",
         }
+    }
+
+    /// Whether the text is the speaker's own words (as the source prints them).
+    pub fn is_speakers_words(self) -> bool {
+        matches!(self, QuoteKind::DirectQuote | QuoteKind::StatementPoint)
     }
 }
 

@@ -331,7 +331,7 @@ mod tests {
             [
                 "extra: not a corpus field; the fields are schema_version, title, themes, speakers, meetings, sources, statements, quotes.",
                 "speakers[0].colour: unknown field `colour`, expected one of `id`, `name`, `aliases`, `role`, `country`, `kind`.",
-                "quotes[0].kind: unknown variant `quip`, expected one of `direct_quote`, `reported_statement`, `statement_point`.",
+                "quotes[0].kind: unknown variant `quip`, expected one of `direct_quote`, `reported_statement`, `statement_point`, `headline`.",
                 "quotes[1].statement.point: invalid type: string \"two\", expected u32.",
                 "quotes[2]: missing field `text`.",
             ]

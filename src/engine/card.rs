@@ -11,6 +11,9 @@ pub struct Card {
     pub id: String,
     pub text: String,
     pub kind: QuoteKind,
+    /// Whose words these are, when they are not the speaker's: a reader must never take a
+    /// reporter's sentence or a headline for a quote.
+    pub attribution: Option<String>,
     pub speaker: Option<SpeakerLine>,
     pub meeting: Option<MeetingLine>,
     /// Theme labels, in the quote's order.
@@ -54,7 +57,10 @@ pub struct CardDetails {
     pub outlet_note: Option<String>,
     pub date_note: Option<String>,
     pub statement: Option<StatementPoints>,
+    /// The same remark as other sources report it.
     pub variants: Vec<Variant>,
+    /// The same remark elsewhere in this quote's own article (its headline, lead, body).
+    pub same_article: Vec<Variant>,
 }
 
 /// The passage a quote sits in.
@@ -97,16 +103,32 @@ pub struct Variant {
     pub id: String,
     pub text: String,
     pub outlet: String,
+    /// "Direct quote", "Headline", …
+    pub kind: &'static str,
+}
+
+/// The sentence a card shows under words that are not the speaker's own.
+pub fn attribution(kind: QuoteKind, speaker: &str, outlet: &str) -> Option<String> {
+    match kind {
+        QuoteKind::DirectQuote | QuoteKind::StatementPoint => None,
+        QuoteKind::ReportedStatement => {
+            Some(format!("{outlet}'s account of what {speaker} said, in its own words: not a quote."))
+        }
+        QuoteKind::Headline => Some(format!("{outlet}'s headline, about {speaker}: not a quote.")),
+    }
 }
 
 impl Catalog {
     /// The card of the quote at `position` (a position from this catalog's results).
     pub fn card(&self, position: u32) -> Card {
         let q = self.quote(position);
+        let speaker_name = self.speaker(&q.speaker).map_or(q.speaker.as_str(), |s| s.name.as_str());
+        let outlet = self.source(&q.source).map_or("The source", |s| s.outlet.as_str());
         Card {
             id: q.id.clone(),
             text: q.text.clone(),
             kind: q.kind,
+            attribution: attribution(q.kind, speaker_name, outlet),
             speaker: self
                 .speaker(&q.speaker)
                 .map(|s| SpeakerLine { name: s.name.clone(), role: s.role.clone() }),
@@ -163,15 +185,13 @@ impl Catalog {
                 })
                 .collect(),
         });
-        let variants = self
-            .variants(position)
-            .into_iter()
-            .map(|p| {
-                let v = self.quote(p);
-                let outlet = self.source(&v.source).map_or_else(|| v.source.clone(), |s| s.outlet.clone());
-                Variant { id: v.id.clone(), text: v.text.clone(), outlet }
-            })
-            .collect();
+        let (mut variants, mut same_article) = (Vec::new(), Vec::new());
+        for p in self.variants(position) {
+            let v = self.quote(p);
+            let outlet = self.source(&v.source).map_or_else(|| v.source.clone(), |s| s.outlet.clone());
+            let variant = Variant { id: v.id.clone(), text: v.text.clone(), outlet, kind: v.kind.label() };
+            if v.source == q.source { &mut same_article } else { &mut variants }.push(variant);
+        }
         CardDetails {
             context,
             locator: source.map(|s| format!("{}: {}, line {} of {}", s.outlet, s.headline, q.line, s.file)),
@@ -186,6 +206,7 @@ impl Catalog {
             date_note: meeting.and_then(|m| m.date_note.clone()),
             statement,
             variants,
+            same_article,
         }
     }
 }
@@ -240,12 +261,40 @@ mod tests {
     }
 
     #[test]
-    fn variants_are_the_other_reports_of_the_remark_with_their_outlets() {
+    fn also_reported_as_lists_other_sources_and_the_same_article_is_listed_apart() {
         let c = catalog();
-        let position = (0..c.len() as u32).find(|&p| c.quote(p).variant_group.is_some()).unwrap();
-        let variants = c.card_details(position).variants;
-        assert!(!variants.is_empty());
-        assert!(variants.iter().all(|v| v.id != c.quote(position).id && !v.outlet.is_empty()));
+        let grouped: Vec<u32> = (0..c.len() as u32).filter(|&p| c.quote(p).variant_group.is_some()).collect();
+        let (mut across, mut within) = (0, 0);
+        for &position in &grouped {
+            let q = c.quote(position);
+            let details = c.card_details(position);
+            let source_of = |id: &str| &c.quote(c.quote_position(id).unwrap()).source;
+            assert!(details.variants.iter().all(|v| v.id != q.id && *source_of(&v.id) != q.source));
+            assert!(details.same_article.iter().all(|v| v.id != q.id && *source_of(&v.id) == q.source));
+            assert_eq!(details.variants.len() + details.same_article.len(), c.variants(position).len());
+            across += details.variants.len();
+            within += details.same_article.len();
+        }
+        assert!(across > 0 && within > 0, "the bundled corpus has both kinds of group");
+    }
+
+    #[test]
+    fn words_that_are_not_the_speakers_say_whose_they_are() {
+        assert_eq!(attribution(QuoteKind::DirectQuote, "Wang Yi", "Xinhua"), None);
+        assert_eq!(attribution(QuoteKind::StatementPoint, "Joint statement", "Xinhua"), None);
+        let reported = attribution(QuoteKind::ReportedStatement, "Wang Yi", "Xinhua").unwrap();
+        assert!(
+            reported.starts_with("Xinhua")
+                && reported.contains("Wang Yi")
+                && reported.ends_with("not a quote.")
+        );
+        let headline = attribution(QuoteKind::Headline, "Wang Yi", "China Daily").unwrap();
+        assert!(headline.contains("headline") && headline.ends_with("not a quote."));
+        let c = catalog();
+        for p in 0..c.len() as u32 {
+            let card = c.card(p);
+            assert_eq!(card.attribution.is_none(), card.kind.is_speakers_words(), "{}", card.id);
+        }
     }
 
     #[test]

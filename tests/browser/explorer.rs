@@ -2,7 +2,6 @@
 //! accessibility, small screens and print.
 
 use fantoccini::key::Key;
-use quote_explorer::corpus;
 use quote_explorer::engine::Query;
 use quote_explorer::store::PAGE_SIZE;
 use serde_json::Value;
@@ -122,17 +121,14 @@ fn a_card_shows_its_metadata_and_expands_to_context_statement_and_variants() {
         let variants = b.eval(&format!("return [...document.querySelectorAll(\"{card} .variants a\")].map(a => a.getAttribute('href'))")).await;
         assert_eq!(variants, serde_json::json!(["#guilin-wang-no-matter-how-readout"]));
 
-        // A statement point lists every point of its statement, in order.
+        // A quote of a statement lists every point of its statement, in order.
         let point = c
             .corpus
             .quotes
             .iter()
-            .find(|q| {
-                q.kind == corpus::QuoteKind::StatementPoint
-                    && q.statement.as_ref().is_some_and(|s| s.id == "joint-statement-2022-02-04")
-            })
+            .find(|q| q.statement.as_ref().is_some_and(|s| s.id == "joint-statement-2022-02-04"))
             .unwrap();
-        b.open("?kind=statement_point").await;
+        b.open(&format!("?source={}", point.source)).await;
         let card = format!("article[data-quote-id='{}']", point.id);
         click(&b, &format!("{card} summary")).await;
         // The details are drawn once their code has loaded.
@@ -144,6 +140,43 @@ fn a_card_shows_its_metadata_and_expands_to_context_statement_and_variants() {
             items.as_u64() == Some(expected as u64)
         })
         .await;
+
+        // The same remark elsewhere in the quote's own article is listed apart from other sources.
+        let grouped = (0..c.len() as u32).find(|&p| !c.card_details(p).same_article.is_empty()).unwrap();
+        let quote = c.quote(grouped);
+        b.open(&format!("?source={}", quote.source)).await;
+        let card = format!("article[data-quote-id='{}']", quote.id);
+        click(&b, &format!("{card} summary")).await;
+        let expected: Vec<String> =
+            c.card_details(grouped).same_article.iter().map(|v| format!("#{}", v.id)).collect();
+        b.wait_until("the same article's reports are listed", || async {
+            b.eval(&format!("return [...document.querySelectorAll(\"{card} .same-article a\")].map(a => a.getAttribute('href'))")).await
+                == serde_json::json!(expected)
+        })
+        .await;
+        b
+    });
+}
+
+#[test]
+fn words_that_are_not_the_speakers_say_whose_they_are() {
+    browser_test("attribution", |b| async move {
+        let c = catalog();
+        for view in ["?kind=headline", "?kind=reported_statement", "?kind=direct_quote"] {
+            b.open(view).await;
+            let shown = b
+                .eval("return [...document.querySelectorAll('article[data-quote-id]')].map(a => [a.dataset.quoteId, a.querySelector('.attribution-note')?.textContent ?? null])")
+                .await;
+            let expected: Vec<(String, Option<String>)> = engine_ids(view)
+                .into_iter()
+                .map(|id| {
+                    let card = c.card(c.quote_position(&id).unwrap());
+                    (id, card.attribution)
+                })
+                .collect();
+            assert!(!expected.is_empty(), "{view}");
+            assert_eq!(shown, serde_json::json!(expected), "{view}");
+        }
         b
     });
 }
