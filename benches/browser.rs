@@ -88,7 +88,7 @@ fn header(root: &Path) -> String {
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     format!(
-        "# Benchmark results\n\nWritten by `scripts/bench`; do not edit by hand.\n\ncommit: {}{}\ndate: {}\nmachine: {cpu}, {cores} cores; {}\n",
+        "# Benchmark results\n\nWritten by `scripts/bench`; do not edit by hand.\n\ncommit: {}{}\ndate: {}\nmachine: {cpu}, {cores} cores; {}\n\n",
         git(&["rev-parse", "HEAD"]),
         if dirty { " (with uncommitted changes)" } else { "" },
         command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),

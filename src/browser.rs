@@ -27,6 +27,11 @@ pub enum HistoryEntry {
     Replace,
 }
 
+/// Milliseconds since the epoch, by the page's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// Puts `query_string` in the address bar, keeping the path and dropping the fragment.
 pub fn set_query_string(query_string: &str, entry: HistoryEntry) {
     let history = gloo::utils::history();

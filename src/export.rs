@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::citation::cite;
 use crate::corpus::{Corpus, Quote};
+use crate::engine::card::attribution;
 use crate::engine::{Catalog, Query};
 
 /// A file to hand to the reader.
@@ -58,14 +59,37 @@ pub fn export(catalog: &Catalog, query: &Query, positions: &[u32], format: Forma
         Format::Json => to_corpus_json(catalog, positions),
         Format::Markdown => to_markdown(catalog, query, positions),
     };
-    Export {
-        file_name: format!("quotes-{}.{}", positions.len(), format.extension()),
-        media_type: format.media_type(),
-        contents,
-    }
+    Export { file_name: file_name(query, positions.len(), format), media_type: format.media_type(), contents }
 }
 
-const CSV_COLUMNS: [&str; 16] = [
+/// Longest file name stem made from a query, in bytes.
+const MAX_STEM: usize = 80;
+
+/// A file name that says what is in the file: the search, the filters and the count, as in
+/// `quotes-q-small-circles-theme-democracy-speaker-wang-yi-12.csv`. Only ASCII letters,
+/// digits and hyphens, so it is safe on every file system.
+pub fn file_name(query: &Query, count: usize, format: Format) -> String {
+    let mut parts = Vec::new();
+    if query.has_text() {
+        parts.push(format!("q-{}", query.text));
+    }
+    parts.extend(query.active_filters().map(|(facet, id)| format!("{}-{id}", facet.param())));
+    let mut stem = String::from("quotes-");
+    for c in parts.join("-").chars().flat_map(char::to_lowercase) {
+        let c = if c.is_ascii_alphanumeric() { c } else { '-' };
+        if !(c == '-' && stem.ends_with('-')) {
+            stem.push(c);
+        }
+    }
+    let mut stem = stem.trim_end_matches('-').to_owned();
+    if stem.len() > MAX_STEM {
+        stem.truncate(MAX_STEM);
+        stem = stem.trim_end_matches('-').to_owned();
+    }
+    format!("{stem}-{count}.{}", format.extension())
+}
+
+const CSV_COLUMNS: [&str; 17] = [
     "id",
     "text",
     "kind",
@@ -74,6 +98,7 @@ const CSV_COLUMNS: [&str; 16] = [
     "meeting",
     "place",
     "date",
+    "date_precision",
     "themes",
     "outlet",
     "headline",
@@ -108,6 +133,7 @@ pub fn to_csv(catalog: &Catalog, positions: &[u32]) -> String {
                 meeting.map_or_else(|| q.meeting.clone(), |m| m.title.clone()),
                 meeting.and_then(|m| m.place.clone()).unwrap_or_default(),
                 meeting.map(|m| m.date.clone()).unwrap_or_default(),
+                meeting.map(|m| m.date_precision.id().to_owned()).unwrap_or_default(),
                 themes.join("; "),
                 source.map(|s| s.outlet.clone()).unwrap_or_default(),
                 source.map(|s| s.headline.clone()).unwrap_or_default(),
@@ -230,6 +256,11 @@ pub fn to_markdown(catalog: &Catalog, query: &Query, positions: &[u32]) -> Strin
             out.push('\n');
         }
         out.push('\n');
+        let outlet = catalog.source(&q.source).map_or(q.source.as_str(), |s| s.outlet.as_str());
+        if let Some(note) = attribution(q.kind, speaker, outlet) {
+            out.push_str(&escape_markdown(&note));
+            out.push_str("\n\n");
+        }
         out.push_str(&escape_markdown(&cite(catalog, q)));
         out.push('\n');
     }
@@ -346,5 +377,22 @@ mod tests {
         let e = export(&catalog, &Query::default(), &[0, 1, 2], Format::Markdown);
         assert_eq!(e.file_name, "quotes-3.md");
         assert_eq!(e.media_type, "text/markdown;charset=utf-8");
+    }
+
+    #[test]
+    fn file_names_say_what_was_searched_and_filtered() {
+        let mut query = Query::text("“Small circles”");
+        query.select(Facet::Theme, "democracy");
+        query.select(Facet::Speaker, "wang-yi");
+        assert_eq!(
+            file_name(&query, 12, Format::Csv),
+            "quotes-q-small-circles-theme-democracy-speaker-wang-yi-12.csv"
+        );
+        let hostile = Query::text("../../etc/passwd 民主 <x>");
+        assert_eq!(file_name(&hostile, 1, Format::Json), "quotes-q-etc-passwd-x-1.json");
+        let long = Query::text("word ".repeat(100));
+        let name = file_name(&long, 5, Format::Markdown);
+        assert!(name.len() <= MAX_STEM + "-5.md".len() && name.ends_with("-5.md"), "{name}");
+        assert!(!name.contains("--"));
     }
 }

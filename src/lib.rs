@@ -6,7 +6,8 @@
 //! serves them all):
 //! - [`corpus`]: the data model, loading and validation (pure).
 //! - [`engine`]: the index, search, counts, and what a card or the overview shows (pure).
-//! - [`url_state`], [`citation`], [`export`]: the view as a link, citations, files (pure).
+//! - [`url_state`], [`citation`], [`export`], [`wording`]: the view as a link, citations,
+//!   files, and the sentences about counts and queries (pure).
 //! - [`browser`]: the calls into the browser (address bar, clipboard, files, downloads).
 //! - [`store`]: the explorer's state, with the one gate every change of view passes.
 //! - [`components`]: the Leptos user interface, rendering what the engine builds.
@@ -26,3 +27,4 @@ pub mod mount;
 pub mod order;
 pub mod store;
 pub mod url_state;
+pub mod wording;

@@ -8,8 +8,9 @@ use super::{facets::FacetPane, results::Results, search::SearchBar};
 use crate::browser;
 use crate::corpus;
 use crate::engine::Catalog;
-use crate::store::{self, Placement, Store};
+use crate::store::{Placement, Store};
 use crate::url_state::View;
+use crate::wording;
 
 /// The explorer over the bundled corpus, or a readable message if it cannot be loaded.
 #[component]
@@ -50,7 +51,7 @@ fn ExplorerPage(
     let title = move || store.catalog.with(|c| c.corpus.title.clone());
     let lede = move || {
         let (quotes, sources) = store.catalog.with(|c| (c.len(), c.corpus.sources.len()));
-        store.origin.with(|origin| store::lede(quotes, sources, origin))
+        store.origin.with(|origin| wording::lede(quotes, sources, origin.kind()))
     };
     if !placement.embedded {
         follow_quote_links(store);

@@ -62,7 +62,10 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                                 <span class="value-label">{value.label.clone()}</span>
                                 {(!value.detail.is_empty())
                                     .then(|| view! { <span class="value-detail">{value.detail.clone()}</span> })}
-                                <span class="count">{count}<span class="visually-hidden">" quotes"</span></span>
+                                <span class="count">
+                                    {count}
+                                    <span class="visually-hidden">{move || if count() == 1 { " quote" } else { " quotes" }}</span>
+                                </span>
                             </label>
                         </div>
                     }

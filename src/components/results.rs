@@ -9,6 +9,7 @@ use super::overview::OverviewPanel;
 use super::quote_card::QuoteCard;
 use crate::engine::Query;
 use crate::store::{Store, PAGE_SIZE};
+use crate::wording;
 
 /// The results header, the active filters and the list of quote cards.
 #[component]
@@ -25,13 +26,17 @@ pub fn Results() -> impl IntoView {
             <CorpusStatusLine />
             <div class="results-header">
                 <p class="result-count" role="status" aria-live="polite">
-                    {shown} " of " {total} " quotes"
+                    {move || wording::result_count(shown(), total())}
                 </p>
                 <ActiveFilters />
             </div>
+            // Where the eye is: right under the count that says nothing matches.
+            <Show when=move || { shown() == 0 }>
+                {move || Suspend::new(async move { empty_results(store).await })}
+            </Show>
             <ExportButtons />
             <OverviewPanel />
-            <Show when=move || { shown() > 0 } fallback=move || Suspend::new(async move { empty_results(store).await })>
+            <Show when=move || { shown() > 0 }>
                 <ol class="quote-list">
                     // Keyed by corpus too: position 3 of another corpus is another quote.
                     <For
@@ -65,7 +70,7 @@ fn ShowMore() -> impl IntoView {
                 class="show-more"
                 on:click=move |_| store.render_at_least(store.rendered_len() + PAGE_SIZE)
             >
-                {move || format!("Show {} more ({} not shown)", remaining().min(PAGE_SIZE), remaining())}
+                {move || wording::show_more(remaining(), PAGE_SIZE)}
             </button>
         </Show>
     }
@@ -139,27 +144,20 @@ fn EmptyResults(store: Store) -> impl IntoView {
     view! {
         <div class="empty-results">
             <h2>"No quotes match"</h2>
-            <p>
-                "No quote satisfies every filter and the search together. "
-                "Values within one group widen the results; each group narrows them."
-            </p>
-            {move || match last_filter() {
-                Some((facet, id)) => {
-                    let label = catalog.with_untracked(|c| c.value_label(facet, &id));
-                    view! {
-                        <button type="button" on:click=move |_| store.update_query(|q| q.deselect(facet, &id))>
-                            "Remove the filter " {facet.label()} ": " {label}
-                        </button>
-                    }
-                    .into_any()
-                }
-                None => view! {
-                    <button type="button" on:click=move |_| store.update_query(|q| q.text.clear())>
-                        "Clear the search"
+            <p>{move || query.with(wording::no_results)}</p>
+            {move || last_filter().map(|(facet, id)| {
+                let label = catalog.with_untracked(|c| c.value_label(facet, &id));
+                view! {
+                    <button type="button" on:click=move |_| store.update_query(|q| q.deselect(facet, &id))>
+                        "Remove the filter " {facet.label()} ": " {label}
                     </button>
                 }
-                .into_any(),
-            }}
+            })}
+            <Show when=move || query.with(Query::has_text)>
+                <button type="button" on:click=move |_| store.update_query(|q| q.text.clear())>
+                    "Clear the search"
+                </button>
+            </Show>
         </div>
     }
 }

@@ -60,6 +60,17 @@ pub enum DatePrecision {
     Approximate,
 }
 
+impl DatePrecision {
+    /// The id used in the corpus file and in exports.
+    pub fn id(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Approximate => "approximate",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {

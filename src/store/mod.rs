@@ -39,6 +39,15 @@ pub enum CorpusOrigin {
     Loaded(String),
 }
 
+impl CorpusOrigin {
+    pub fn kind(&self) -> crate::wording::CorpusKind {
+        match self {
+            CorpusOrigin::Bundled => crate::wording::CorpusKind::Bundled,
+            CorpusOrigin::Loaded(_) => crate::wording::CorpusKind::Loaded,
+        }
+    }
+}
+
 /// How loading another corpus goes. Whatever happens, the corpus in use stays usable until a
 /// new one is complete and valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +89,8 @@ pub struct Store {
     pub origin: RwSignal<CorpusOrigin>,
     /// Counts loads started, so that only the latest one may replace the corpus.
     loads_started: StoredValue<u64>,
+    /// When the search text in the address bar was last typed into, while it is a step of typing.
+    typed_at: StoredValue<Option<f64>>,
 }
 
 impl Store {
@@ -108,6 +119,7 @@ impl Store {
             status: RwSignal::new(CorpusStatus::Ready),
             origin: RwSignal::new(CorpusOrigin::Bundled),
             loads_started: StoredValue::new(0),
+            typed_at: StoredValue::new(None),
         };
         if placement.owns_address_bar {
             address::follow(store);
@@ -137,6 +149,7 @@ impl Store {
     /// Shows the view an address describes (Back and Forward), without adding a step.
     pub(crate) fn show_address(&self, mut view: View) {
         view.query = self.catalog.with_untracked(|c| c.known_only(&view.query));
+        self.typed_at.set_value(None);
         self.set_view.set(view);
     }
 
@@ -147,7 +160,7 @@ impl Store {
         }
         self.set_view.set(next.clone());
         if self.placement.owns_address_bar {
-            address::record(&previous, &next);
+            address::record(&previous, &next, self.typed_at);
         }
     }
 
@@ -207,17 +220,6 @@ impl Store {
     /// the first is still being read).
     pub fn is_latest_load(&self, load: u64) -> bool {
         self.loads_started.get_value() == load
-    }
-}
-
-/// One sentence on what the corpus in use is.
-pub fn lede(quotes: usize, sources: usize, origin: &CorpusOrigin) -> String {
-    match origin {
-        CorpusOrigin::Bundled => format!(
-            "Every quote and statement point from {sources} news articles and readouts, verbatim, each \
-             traceable to its line in the source. {quotes} quotes."
-        ),
-        CorpusOrigin::Loaded(_) => format!("{quotes} quotes from {sources} sources."),
     }
 }
 
@@ -324,11 +326,5 @@ mod tests {
                 s.catalog.with(|c| c.search(&s.query.get_untracked()).quotes.len())
             );
         });
-    }
-
-    #[test]
-    fn the_lede_says_what_the_corpus_is() {
-        assert!(lede(72, 5, &CorpusOrigin::Bundled).ends_with("72 quotes."));
-        assert_eq!(lede(3, 1, &CorpusOrigin::Loaded("f.json".into())), "3 quotes from 1 sources.");
     }
 }

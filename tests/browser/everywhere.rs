@@ -93,6 +93,33 @@ fn back_and_forward_step_through_filter_changes() {
 }
 
 #[test]
+fn each_settled_search_is_a_step_of_its_own() {
+    browser_test("history_search", |b| async move {
+        b.open("").await;
+        click(&b, "#facet-speaker-wang-yi").await;
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        b.wait_for("#search-input").await.send_keys("democ").await.unwrap();
+        wait_for_ids(&b, &engine_ids("?q=democ&speaker=wang-yi")).await;
+        // Typing pauses, then goes on: a second step.
+        tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
+        b.wait_for("#search-input").await.send_keys("racy").await.unwrap();
+        wait_for_ids(&b, &engine_ids("?q=democracy&speaker=wang-yi")).await;
+
+        b.client.back().await.unwrap();
+        wait_for_ids(&b, &engine_ids("?q=democ&speaker=wang-yi")).await;
+        assert_eq!(b.location().await, "/?q=democ&speaker=wang-yi", "one step per burst of typing");
+        b.client.back().await.unwrap();
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi")).await;
+        assert_eq!(
+            b.location().await,
+            "/?speaker=wang-yi",
+            "Back returns to the filter view before the search"
+        );
+        b
+    });
+}
+
+#[test]
 fn search_highlights_matches_as_marks_and_finds_aliases() {
     browser_test("search_highlight", |b| async move {
         b.open("").await;

@@ -75,10 +75,18 @@ fn chips_remove_single_filters_and_clear_all_removes_everything() {
 #[test]
 fn an_empty_result_explains_itself_and_offers_to_remove_the_last_filter() {
     browser_test("empty_result", |b| async move {
-        b.open("?speaker=nobuo-kishi&theme=democracy").await;
+        let view = "?speaker=nobuo-kishi&theme=democracy";
+        b.open(view).await;
         assert!(b.quote_ids().await.is_empty());
+        b.wait_for(".empty-results").await;
         let text = b.text(".empty-results").await;
-        assert!(text.contains("No quotes match"), "{text}");
+        let explained = quote_explorer::wording::no_results(&quote_explorer::url_state::parse(view).query);
+        assert!(text.contains("No quotes match") && text.contains(&explained), "{text}");
+        // Where the eye is: on the first screen, before the export buttons and the overview.
+        let top = b.eval("return document.querySelector('.empty-results').getBoundingClientRect().top").await;
+        assert!(top.as_f64().unwrap() < 700.0, "the box starts at {top} px");
+        let first = b.eval("return !!(document.querySelector('.empty-results').compareDocumentPosition(document.querySelector('.export')) & Node.DOCUMENT_POSITION_FOLLOWING)").await;
+        assert_eq!(first, true);
         click(&b, ".empty-results button").await;
         wait_for_ids(&b, &engine_ids("?speaker=nobuo-kishi")).await;
         b

@@ -430,7 +430,7 @@ fn a_crash_shows_a_readable_box_with_a_reload_link_instead_of_a_blank_page() {
 #[test]
 fn exports_hold_exactly_the_current_results() {
     browser_test("export", |b| async move {
-        let view = "?theme=human-rights&kind=statement_point";
+        let view = "?theme=human-rights&kind=reported_statement";
         b.open(view).await;
         let expected = engine_all_ids(view);
         assert!(expected.len() > 1);
@@ -470,7 +470,15 @@ fn exports_hold_exactly_the_current_results() {
         assert_eq!(reopened.quotes.iter().map(|q| q.id.clone()).collect::<Vec<_>>(), expected);
         assert_eq!(files[2].matches("Quote id: ").count(), expected.len());
         assert!(files[2].contains(&bundled_count(expected.len())));
-        assert!(b.text(".export-status").await.starts_with("Saved as quotes-"));
+        // The file is named for what is in it.
+        let query = quote_explorer::url_state::parse(view).query;
+        let name = quote_explorer::export::file_name(
+            &query,
+            expected.len(),
+            quote_explorer::export::Format::Markdown,
+        );
+        assert!(name.contains("theme-human-rights") && name.contains("kind-reported-statement"), "{name}");
+        assert_eq!(b.text(".export-status").await, format!("Saved as {name}."));
         b
     });
 }

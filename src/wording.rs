@@ -1,0 +1,106 @@
+//! The sentences the explorer says about numbers and the reader's query, worded for the
+//! case at hand ("1 quote", "the last 2"), so components only place them.
+
+use crate::engine::Query;
+
+/// `n` and the noun, singular for one: "1 quote", "3 quotes".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// "12 of 72 quotes": how many of the corpus's quotes the results hold.
+pub fn result_count(shown: usize, total: usize) -> String {
+    format!("{shown} of {}", count(total, "quote", "quotes"))
+}
+
+/// The label of the button that renders the next page of results.
+pub fn show_more(remaining: usize, page: usize) -> String {
+    match remaining {
+        1 => "Show the last quote".to_owned(),
+        r if r <= page => format!("Show the last {r} quotes"),
+        r => format!("Show {page} more ({r} not shown yet)"),
+    }
+}
+
+/// Which corpus is in use, for the lede under the title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorpusKind {
+    Bundled,
+    Loaded,
+}
+
+/// One sentence on what the corpus in use is.
+pub fn lede(quotes: usize, sources: usize, kind: CorpusKind) -> String {
+    match kind {
+        CorpusKind::Bundled => format!(
+            "Every quote and statement point from {}, verbatim, each traceable to its line in the \
+             source. {}.",
+            count(sources, "news article or readout", "news articles and readouts"),
+            count(quotes, "quote", "quotes"),
+        ),
+        CorpusKind::Loaded => {
+            format!("{} from {}.", count(quotes, "quote", "quotes"), count(sources, "source", "sources"))
+        }
+    }
+}
+
+/// Why nothing matches, worded for what the reader has asked: the search, the filters, or both.
+pub fn no_results(query: &Query) -> String {
+    let words = "Words match the start of words: “democ” finds “democracy” and “democratic”.";
+    let filters = query.active_filters().count();
+    match (query.has_text(), filters) {
+        (true, 0) => format!("No quote contains every word of “{}”. {words}", query.text.trim()),
+        (false, 1) => "No quote has this filter's value.".to_owned(),
+        (false, _) => "No quote satisfies these filters together: values within one group widen the \
+                       results, each group narrows them."
+            .to_owned(),
+        (true, _) => format!(
+            "No quote matches “{}” with {} set. {words}",
+            query.text.trim(),
+            if filters == 1 { "the filter" } else { "the filters" }
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Facet;
+
+    #[test]
+    fn one_is_singular_and_everything_else_plural() {
+        assert_eq!(count(1, "quote", "quotes"), "1 quote");
+        assert_eq!(count(0, "quote", "quotes"), "0 quotes");
+        assert_eq!(result_count(1, 1), "1 of 1 quote");
+        assert_eq!(result_count(3, 72), "3 of 72 quotes");
+        assert_eq!(lede(3, 1, CorpusKind::Loaded), "3 quotes from 1 source.");
+        assert_eq!(lede(1, 2, CorpusKind::Loaded), "1 quote from 2 sources.");
+        assert!(lede(72, 5, CorpusKind::Bundled).contains("from 5 news articles and readouts"));
+        assert!(lede(72, 5, CorpusKind::Bundled).ends_with("72 quotes."));
+    }
+
+    #[test]
+    fn show_more_says_whether_it_shows_the_rest() {
+        assert_eq!(show_more(52, 20), "Show 20 more (52 not shown yet)");
+        assert_eq!(show_more(20, 20), "Show the last 20 quotes");
+        assert_eq!(show_more(2, 20), "Show the last 2 quotes");
+        assert_eq!(show_more(1, 20), "Show the last quote");
+    }
+
+    #[test]
+    fn no_results_names_what_was_asked() {
+        let text = Query::text("zzz");
+        assert!(no_results(&text).starts_with("No quote contains every word of “zzz”."));
+        assert!(no_results(&text).contains("start of words"));
+        let mut one = Query::default();
+        one.select(Facet::Theme, "democracy");
+        assert_eq!(no_results(&one), "No quote has this filter's value.");
+        let mut two = one.clone();
+        two.select(Facet::Speaker, "wang-yi");
+        assert!(no_results(&two).starts_with("No quote satisfies these filters together"));
+        let mut both = two.clone();
+        both.text = "zzz".into();
+        assert!(no_results(&both).contains("with the filters set"));
+        assert!(!no_results(&two).contains("search"), "no search is mentioned when none is set");
+    }
+}
