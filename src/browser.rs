@@ -32,11 +32,14 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Puts `query_string` in the address bar, keeping the path and dropping the fragment.
-pub fn set_query_string(query_string: &str, entry: HistoryEntry) {
+/// Puts `query_string` in the address bar, keeping the path, and the fragment (a quote's
+/// id) if `keep_fragment`.
+pub fn set_query_string(query_string: &str, entry: HistoryEntry, keep_fragment: bool) {
     let history = gloo::utils::history();
-    let path = window().location().pathname().unwrap_or_default();
-    let url = format!("{path}{query_string}");
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let fragment = if keep_fragment { location.hash().unwrap_or_default() } else { String::new() };
+    let url = format!("{path}{query_string}{fragment}");
     // A page opened from disk or in a sandbox may refuse history changes; the view still works.
     let _ = match entry {
         HistoryEntry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
@@ -81,6 +84,40 @@ pub fn open_and_scroll_to(id: &str) -> bool {
         let _ = element.focus_with_options(&options);
     }
     true
+}
+
+/// Whether the page has an element with this id (outside embeds' shadow roots).
+pub fn element_exists(id: &str) -> bool {
+    document().get_element_by_id(id).is_some()
+}
+
+/// Where the keyboard focus goes once the page has re-rendered: the `index`-th element
+/// matching `selector` inside one explorer.
+pub struct FocusTarget {
+    pub selector: &'static str,
+    pub index: usize,
+}
+
+/// The explorer (`.qe-app`, in the page or an embed's shadow root) an event happened in.
+pub fn explorer_of(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".qe-app").ok()?
+}
+
+/// After the next frame (when a change has been rendered), focuses the first of `targets`
+/// that exists in `root`: a control that removed itself must not leave the focus on the page.
+pub fn focus_after_render(root: Option<web_sys::Element>, targets: Vec<FocusTarget>) {
+    let Some(root) = root else { return };
+    leptos::prelude::request_animation_frame(move || {
+        for target in targets {
+            let Ok(found) = root.query_selector_all(target.selector) else { continue };
+            if let Some(element) =
+                found.item(target.index as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+                return;
+            }
+        }
+    });
 }
 
 fn stylesheet(css: &str) -> Option<js_sys::Array> {

@@ -1,6 +1,6 @@
 //! The view as a URL query string:
 //! `?q=...&speaker=wang-yi&theme=democracy&sort=relevance&overview=open`. Parameters repeat
-//! for several values. Anything unknown or malformed is dropped, never an error: a link
+//! for several values, or take them comma-separated (`speaker=wang-yi,sergey-lavrov`). Anything unknown or malformed is dropped, never an error: a link
 //! should always open.
 
 use crate::engine::{Facet, Query, SortOrder};
@@ -45,12 +45,14 @@ pub fn parse(query_string: &str) -> View {
             "overview" => view.overview = value == "open",
             _ => {
                 if let Some(facet) = Facet::from_param(&key) {
-                    let value = value.trim();
-                    if !value.is_empty()
-                        && value.len() <= MAX_ID_BYTES
-                        && query.selected(facet).count() < MAX_VALUES_PER_FACET
-                    {
-                        query.select(facet, value);
+                    // Several values may also come comma-separated, as an embed's attributes take them.
+                    for value in value.split(',').map(str::trim) {
+                        if !value.is_empty()
+                            && value.len() <= MAX_ID_BYTES
+                            && query.selected(facet).count() < MAX_VALUES_PER_FACET
+                        {
+                            query.select(facet, value);
+                        }
                     }
                 }
             }
@@ -211,6 +213,19 @@ mod tests {
         assert_eq!(q.selected(Facet::Speaker).collect::<Vec<_>>(), ["wang-yi"]);
         assert_eq!(q.text, "real");
         assert_eq!(from_attributes(|_| None), View::default());
+    }
+
+    #[test]
+    fn comma_separated_values_are_several_values_as_in_an_embed() {
+        let q = parse("?speaker=wang-yi,sergey-lavrov&speaker=xi-jinping&theme=,democracy,").query;
+        assert_eq!(
+            q.selected(Facet::Speaker).collect::<Vec<_>>(),
+            ["wang-yi", "sergey-lavrov", "xi-jinping"]
+        );
+        assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy"]);
+        let attrs =
+            from_attributes(|n| (n == "data-speaker").then(|| "wang-yi,sergey-lavrov".to_owned())).query;
+        assert_eq!(attrs.selected(Facet::Speaker).collect::<Vec<_>>(), ["wang-yi", "sergey-lavrov"]);
     }
 
     #[test]

@@ -44,6 +44,31 @@ pub fn lede(quotes: usize, sources: usize, kind: CorpusKind) -> String {
     }
 }
 
+/// `items` as a sentence's list: "a", "a and b", "a, b and c".
+fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The notice for filter values the corpus in use lacks (from a link, an embed, or a
+/// corpus opened while they were set).
+pub fn left_out(labels: &[String]) -> String {
+    format!("Not in this corpus, so left out: {}.", listed(labels))
+}
+
+/// The notice for what was set aside to show a linked quote.
+pub fn set_aside(labels: &[String]) -> String {
+    format!("To show the quote you linked to, this was set aside: {}.", listed(labels))
+}
+
+/// The notice for a link to a quote the corpus lacks.
+pub fn quote_not_found(id: &str) -> String {
+    format!("The quote you linked to (\u{201C}{id}\u{201D}) is not in this corpus.")
+}
+
 /// Why nothing matches, worded for what the reader has asked: the search, the filters, or both.
 pub fn no_results(query: &Query) -> String {
     let words = "Words match the start of words: “democ” finds “democracy” and “democratic”.";
@@ -77,6 +102,21 @@ mod tests {
         assert_eq!(lede(1, 2, CorpusKind::Loaded), "1 quote from 2 sources.");
         assert!(lede(72, 5, CorpusKind::Bundled).contains("from 5 news articles and readouts"));
         assert!(lede(72, 5, CorpusKind::Bundled).ends_with("72 quotes."));
+    }
+
+    #[test]
+    fn notices_list_what_they_name() {
+        assert_eq!(
+            left_out(&["Speaker “nobody”".into()]),
+            "Not in this corpus, so left out: Speaker “nobody”."
+        );
+        let two = set_aside(&["Speaker: Nobuo Kishi".into(), "the search “x”".into()]);
+        assert_eq!(
+            two,
+            "To show the quote you linked to, this was set aside: Speaker: Nobuo Kishi and the search “x”."
+        );
+        assert_eq!(listed(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert!(quote_not_found("q1").contains("“q1”"));
     }
 
     #[test]

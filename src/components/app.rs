@@ -113,6 +113,9 @@ fn follow_quote_links(store: Store) {
             request_animation_frame(move || {
                 browser::open_and_scroll_to(&id);
             });
+        } else if !id.is_empty() && !browser::element_exists(&id) {
+            // Not a quote, nor a place on the page (as the skip link's #results is).
+            store.notice.set(Some(wording::quote_not_found(&id)));
         }
     };
     request_animation_frame(show);

@@ -4,9 +4,13 @@
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
+use crate::browser::{explorer_of, focus_after_render, FocusTarget};
 use crate::corpus::megabytes;
 use crate::store::loading::{load_from, open_file, use_bundled};
 use crate::store::{CorpusOrigin, CorpusStatus, Store};
+
+/// Where the focus goes when a control here removes itself: the result count.
+const RESULT_COUNT: FocusTarget = FocusTarget { selector: ".result-count", index: 0 };
 
 /// Where a corpus to load is.
 pub enum Load {
@@ -74,7 +78,15 @@ fn status_line(store: Store) -> AnyView {
                         {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                     </ul>
                     <p>"Nothing was changed: " <span class="corpus-title">{current}</span> " is still shown."</p>
-                    <button type="button" on:click=move |_| status.set(CorpusStatus::Ready)>"Dismiss"</button>
+                    <button
+                        type="button"
+                        on:click=move |ev| {
+                            status.set(CorpusStatus::Ready);
+                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                        }
+                    >
+                        "Dismiss"
+                    </button>
                 </div>
             }
             .into_any()
@@ -104,7 +116,14 @@ pub fn CorpusPicker() -> impl IntoView {
             {move || loaded().map(|name| view! {
                 <p class="corpus-origin">
                     "Showing your corpus from " <span class="file-name">{name}</span> ". "
-                    <button type="button" class="use-bundled" on:click=move |_| spawn_local(use_bundled(store))>
+                    <button
+                        type="button"
+                        class="use-bundled"
+                        on:click=move |ev| {
+                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                            spawn_local(use_bundled(store));
+                        }
+                    >
                         "Back to the bundled quotes"
                     </button>
                 </p>

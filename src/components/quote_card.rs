@@ -48,7 +48,8 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
 
     let (element_id, data_id) = (id.clone(), id.clone());
     view! {
-        <article class="quote-card" id=element_id data-quote-id=data_id data-kind=kind.id()>
+        // Focusable from script (tabindex -1): "Show more" moves the focus to the first new card.
+        <article class="quote-card" id=element_id data-quote-id=data_id data-kind=kind.id() tabindex="-1">
             <blockquote class="quote-text">
                 <p><Highlighted text terms /></p>
             </blockquote>

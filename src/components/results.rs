@@ -7,6 +7,7 @@ use super::corpus_picker::CorpusStatusLine;
 use super::export_menu::ExportButtons;
 use super::overview::OverviewPanel;
 use super::quote_card::QuoteCard;
+use crate::browser::{explorer_of, focus_after_render, FocusTarget};
 use crate::engine::Query;
 use crate::store::{Store, PAGE_SIZE};
 use crate::wording;
@@ -25,11 +26,13 @@ pub fn Results() -> impl IntoView {
             <h2 class="visually-hidden">"Quotes"</h2>
             <CorpusStatusLine />
             <div class="results-header">
-                <p class="result-count" role="status" aria-live="polite">
+                // Where the focus goes when the control it was on goes away.
+                <p class="result-count" role="status" aria-live="polite" tabindex="-1">
                     {move || wording::result_count(shown(), total())}
                 </p>
                 <ActiveFilters />
             </div>
+            <Notice />
             // Where the eye is: right under the count that says nothing matches.
             <Show when=move || { shown() == 0 }>
                 {move || Suspend::new(async move { empty_results(store).await })}
@@ -68,7 +71,11 @@ fn ShowMore() -> impl IntoView {
             <button
                 type="button"
                 class="show-more"
-                on:click=move |_| store.render_at_least(store.rendered_len() + PAGE_SIZE)
+                on:click=move |ev| {
+                    let first_new = store.rendered_len();
+                    store.render_at_least(first_new + PAGE_SIZE);
+                    focus_after_render(explorer_of(&ev), vec![FocusTarget { selector: ".quote-card", index: first_new }]);
+                }
             >
                 {move || wording::show_more(remaining(), PAGE_SIZE)}
             </button>
@@ -96,7 +103,10 @@ fn ActiveFilters() -> impl IntoView {
                             type="button"
                             class="chip"
                             aria-label=move || query.with(|q| format!("Remove search “{}”", q.text))
-                            on:click=move |_| store.update_query(|q| q.text.clear())
+                            on:click=move |ev| {
+                                store.update_query(|q| q.text.clear());
+                                focus_after_render(explorer_of(&ev), after_chip(0));
+                            }
                         >
                             "Search: " {move || query.with(|q| q.text.clone())} <span aria-hidden="true">" ×"</span>
                         </button>
@@ -105,6 +115,13 @@ fn ActiveFilters() -> impl IntoView {
                 <For each=chips key=|chip| chip.clone() let((_, facet, id))>
                     {
                         let label = catalog.with_untracked(|c| c.value_label(facet, &id));
+                        // This chip's place among all chips (the search's first, if any).
+                        let place = {
+                            let id = id.clone();
+                            move || query.with(|q| {
+                                usize::from(q.has_text()) + q.active_filters().position(|(f, i)| f == facet && i == id).unwrap_or(0)
+                            })
+                        };
                         let description = format!("Remove filter {}: {label}", facet.label());
                         view! {
                             <li>
@@ -112,7 +129,11 @@ fn ActiveFilters() -> impl IntoView {
                                     type="button"
                                     class="chip"
                                     aria-label=description
-                                    on:click=move |_| store.update_query(|q| q.deselect(facet, &id))
+                                    on:click=move |ev| {
+                                        let place = place();
+                                        store.update_query(|q| q.deselect(facet, &id));
+                                        focus_after_render(explorer_of(&ev), after_chip(place));
+                                    }
                                 >
                                     {facet.label()} ": " {label} <span aria-hidden="true">" ×"</span>
                                 </button>
@@ -121,12 +142,56 @@ fn ActiveFilters() -> impl IntoView {
                     }
                 </For>
                 <li>
-                    <button type="button" class="clear-all" on:click=move |_| store.update_query(Query::clear)>
+                    <button
+                        type="button"
+                        class="clear-all"
+                        on:click=move |ev| {
+                            store.update_query(Query::clear);
+                            focus_after_render(explorer_of(&ev), vec![COUNT]);
+                        }
+                    >
                         "Clear all"
                     </button>
                 </li>
             </ul>
         </Show>
+    }
+}
+
+/// The result count: where the focus goes when nothing nearer is left.
+const COUNT: FocusTarget = FocusTarget { selector: ".result-count", index: 0 };
+
+/// After the chip at `place` is removed: the chip that takes its place, else the one before,
+/// else the count.
+fn after_chip(place: usize) -> Vec<FocusTarget> {
+    vec![
+        FocusTarget { selector: ".chips .chip", index: place },
+        FocusTarget { selector: ".chips .chip", index: place.saturating_sub(1) },
+        COUNT,
+    ]
+}
+
+/// What the explorer changed on its own, said until the reader dismisses it.
+#[component]
+fn Notice() -> impl IntoView {
+    let store = Store::use_context();
+    move || {
+        store.notice.get().map(|text| {
+            view! {
+                <div class="notice" role="status">
+                    <p>{text}</p>
+                    <button
+                        type="button"
+                        on:click=move |ev| {
+                            store.notice.set(None);
+                            focus_after_render(explorer_of(&ev), vec![COUNT]);
+                        }
+                    >
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
     }
 }
 
@@ -148,13 +213,25 @@ fn EmptyResults(store: Store) -> impl IntoView {
             {move || last_filter().map(|(facet, id)| {
                 let label = catalog.with_untracked(|c| c.value_label(facet, &id));
                 view! {
-                    <button type="button" on:click=move |_| store.update_query(|q| q.deselect(facet, &id))>
+                    <button
+                        type="button"
+                        on:click=move |ev| {
+                            store.update_query(|q| q.deselect(facet, &id));
+                            focus_after_render(explorer_of(&ev), vec![COUNT]);
+                        }
+                    >
                         "Remove the filter " {facet.label()} ": " {label}
                     </button>
                 }
             })}
             <Show when=move || query.with(Query::has_text)>
-                <button type="button" on:click=move |_| store.update_query(|q| q.text.clear())>
+                <button
+                    type="button"
+                    on:click=move |ev| {
+                        store.update_query(|q| q.text.clear());
+                        focus_after_render(explorer_of(&ev), vec![COUNT]);
+                    }
+                >
                     "Clear the search"
                 </button>
             </Show>

@@ -135,8 +135,88 @@ impl Catalog {
         known
     }
 
+    /// The filter values of `query` this corpus does not have, as (facet, id).
+    pub fn unknown_values(&self, query: &Query) -> Vec<(Facet, String)> {
+        query
+            .active_filters()
+            .filter(|(f, id)| self.index.value(*f, id).is_none())
+            .map(|(f, id)| (f, id.to_owned()))
+            .collect()
+    }
+
+    /// What must be set aside for the quote at `position` to be among the results of
+    /// `query`: each facet none of whose selected values the quote has, and the search if the
+    /// quote does not match it. Everything else is kept. Returns the widened query and, for
+    /// the reader, a label of each thing set aside ("Speaker: Nobuo Kishi", "the search “x”").
+    pub fn set_aside_for(&self, query: &Query, position: u32) -> (Query, Vec<String>) {
+        let mut widened = query.clone();
+        let mut set_aside = Vec::new();
+        for facet in Facet::ALL {
+            let selected: Vec<String> = query.selected(facet).map(str::to_owned).collect();
+            if selected.is_empty() {
+                continue;
+            }
+            let has = self.index.values_of(facet, position);
+            let values = self.index.values(facet);
+            if !has.iter().any(|&v| selected.contains(&values[v as usize].id)) {
+                for id in &selected {
+                    set_aside.push(format!("{}: {}", facet.label(), self.value_label(facet, id)));
+                    widened.deselect(facet, id);
+                }
+            }
+        }
+        if query.has_text() && !self.search(&Query::text(query.text.clone())).quotes.contains(&position) {
+            set_aside.push(format!("the search \u{201C}{}\u{201D}", query.text.trim()));
+            widened.text.clear();
+        }
+        (widened, set_aside)
+    }
+
     /// A short label for a selected value, as shown on a filter chip.
     pub fn value_label(&self, facet: Facet, id: &str) -> String {
         self.index.value(facet, id).map_or_else(|| id.to_owned(), |v| v.label.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+
+    #[test]
+    fn a_linked_quote_sets_aside_only_what_excludes_it() {
+        let c = Catalog::new(corpus::bundled().unwrap());
+        let position = c.quote_position("rome-wang-democracy-common-value").unwrap();
+        let q = c.quote(position).clone();
+        let other_speaker = c.corpus.speakers.iter().find(|s| s.id != q.speaker).unwrap().id.clone();
+        let mut query = Query::text("zzzz-no-such-word");
+        query.select(Facet::Speaker, &other_speaker);
+        query.select(Facet::Theme, &q.themes[0]);
+        let (widened, set_aside) = c.set_aside_for(&query, position);
+        assert!(c.search(&widened).quotes.contains(&position), "the quote is shown");
+        assert_eq!(
+            widened.selected(Facet::Theme).collect::<Vec<_>>(),
+            [q.themes[0].as_str()],
+            "its theme is kept"
+        );
+        assert_eq!(widened.selected(Facet::Speaker).count(), 0);
+        assert!(!widened.has_text());
+        assert_eq!(set_aside.len(), 2, "{set_aside:?}");
+        assert!(set_aside[0].starts_with("Speaker: "), "{set_aside:?}");
+        assert!(set_aside[1].contains("zzzz-no-such-word"), "{set_aside:?}");
+        assert_eq!(
+            c.set_aside_for(&widened, position),
+            (widened.clone(), vec![]),
+            "nothing more to set aside"
+        );
+    }
+
+    #[test]
+    fn values_a_corpus_lacks_are_named() {
+        let c = Catalog::new(corpus::bundled().unwrap());
+        let mut query = Query::default();
+        query.select(Facet::Speaker, "wang-yi");
+        query.select(Facet::Speaker, "nobody");
+        assert_eq!(c.unknown_values(&query), [(Facet::Speaker, "nobody".to_owned())]);
     }
 }

@@ -50,9 +50,15 @@ pub(super) fn record(previous: &View, next: &View, typed_at: StoredValue<Option<
     let now = browser::now_ms();
     let since_typing = typed_at.get_value().map(|at| now - at);
     if let Some(entry) = history_entry(previous, next, since_typing) {
-        browser::set_query_string(&url_state::to_query_string(next), entry);
+        browser::set_query_string(&url_state::to_query_string(next), entry, false);
     }
     typed_at.set_value(only_text_changed(previous, next).then_some(now));
+}
+
+/// Corrects the address to the view shown, in place and keeping its fragment: the page was
+/// opened with a view it had to change (to show a linked quote), which is no step of the reader's.
+pub(super) fn correct(view: &View) {
+    browser::set_query_string(&url_state::to_query_string(view), HistoryEntry::Replace, true);
 }
 
 /// Tidies the address the page was opened with (no step of its own) and follows Back and
@@ -60,7 +66,7 @@ pub(super) fn record(previous: &View, next: &View, typed_at: StoredValue<Option<
 pub(super) fn follow(store: Store) {
     let wanted = store.view.with_untracked(url_state::to_query_string);
     if wanted != browser::query_string() {
-        browser::set_query_string(&wanted, HistoryEntry::Replace);
+        browser::set_query_string(&wanted, HistoryEntry::Replace, true);
     }
     let _ = window_event_listener(ev::popstate, move |_| store.show_address(read()));
 }

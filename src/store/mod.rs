@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::engine::{text::SearchTerms, Catalog, Query, Results};
 use crate::url_state::View;
+use crate::wording;
 
 /// Quotes rendered at first, and added by each "show more": the DOM stays small whatever
 /// the corpus size.
@@ -91,6 +92,9 @@ pub struct Store {
     loads_started: StoredValue<u64>,
     /// When the search text in the address bar was last typed into, while it is a step of typing.
     typed_at: StoredValue<Option<f64>>,
+    /// What the reader should know about a change the explorer made on its own (a link's
+    /// filter this corpus lacks, what was set aside to show a linked quote), until dismissed.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl Store {
@@ -98,7 +102,9 @@ impl Store {
     /// `data-src`), the query is kept as it is until that corpus arrives: it may know ids
     /// this one does not.
     pub fn new(catalog: Catalog, mut initial: View, placement: Placement, corpus_to_come: bool) -> Store {
+        let mut notice = None;
         if !corpus_to_come {
+            notice = left_out(&catalog, &initial.query);
             initial.query = catalog.known_only(&initial.query);
         }
         let (catalog, set_catalog) = signal(Arc::new(catalog));
@@ -120,6 +126,7 @@ impl Store {
             origin: RwSignal::new(CorpusOrigin::Bundled),
             loads_started: StoredValue::new(0),
             typed_at: StoredValue::new(None),
+            notice: RwSignal::new(notice),
         };
         if placement.owns_address_bar {
             address::follow(store);
@@ -185,15 +192,23 @@ impl Store {
         self.render_at_least(self.results.with_untracked(|r| r.quotes.len()));
     }
 
-    /// Makes the quote with this id part of the rendered results, clearing the query first if
-    /// it hides the quote, so that a link to a quote always leads to it. `false` if the
-    /// corpus has no such quote.
+    /// Makes the quote with this id part of the rendered results, setting aside (and saying
+    /// so) only what of the query hides it, so that a link to a quote always leads to it.
+    /// `false` if the corpus has no such quote.
     pub fn reveal_quote(&self, id: &str) -> bool {
         let Some(position) = self.catalog.with_untracked(|c| c.quote_position(id)) else {
             return false;
         };
-        if !self.results.with_untracked(|r| r.quotes.contains(&position)) {
-            self.update_query(Query::clear);
+        let query = self.query.get_untracked();
+        let (widened, set_aside) = self.catalog.with_untracked(|c| c.set_aside_for(&query, position));
+        if !set_aside.is_empty() {
+            let mut view = self.view.get_untracked();
+            view.query = widened;
+            self.set_view.set(view.clone());
+            if self.placement.owns_address_bar {
+                address::correct(&view);
+            }
+            self.notice.set(Some(wording::set_aside(&set_aside)));
         }
         if let Some(rank) = self.results.with_untracked(|r| r.quotes.iter().position(|&p| p == position)) {
             self.render_at_least(rank + 1);
@@ -201,9 +216,12 @@ impl Store {
         true
     }
 
-    /// Replaces the corpus, keeping the filters it knows.
+    /// Replaces the corpus, keeping the filters it knows (and saying which it drops).
     pub fn replace_catalog(&self, catalog: Catalog, origin: CorpusOrigin) {
         let previous = self.view.get_untracked();
+        if let Some(notice) = left_out(&catalog, &previous.query) {
+            self.notice.set(Some(notice));
+        }
         self.set_catalog.set(Arc::new(catalog));
         self.commit(previous.clone(), previous);
         self.origin.set(origin);
@@ -221,6 +239,14 @@ impl Store {
     pub fn is_latest_load(&self, load: u64) -> bool {
         self.loads_started.get_value() == load
     }
+}
+
+/// The notice for filter values a corpus lacks, if the query has any.
+fn left_out(catalog: &Catalog, query: &Query) -> Option<String> {
+    let unknown = catalog.unknown_values(query);
+    let labels: Vec<String> =
+        unknown.iter().map(|(f, id)| format!("{} \u{201C}{id}\u{201D}", f.label())).collect();
+    (!labels.is_empty()).then(|| wording::left_out(&labels))
 }
 
 #[cfg(test)]

@@ -238,6 +238,100 @@ fn a_quote_link_opens_the_app_with_that_quote_in_view_and_expanded() {
     });
 }
 
+/// The notice the page shows, or null.
+async fn notice(b: &crate::support::Browser) -> Value {
+    b.eval("return document.querySelector('.notice p')?.textContent ?? null").await
+}
+
+#[test]
+fn a_link_keeps_what_it_can_and_says_what_it_set_aside() {
+    browser_test("link_state", |b| async move {
+        let c = catalog();
+        let id = "rome-wang-democracy-common-value";
+        let quote = c.quote(c.quote_position(id).unwrap());
+        assert_ne!(quote.speaker, "nobuo-kishi");
+        // The speaker filter hides the quote; the theme filter does not and stays.
+        let theme = &quote.themes[0];
+        b.open(&format!("?speaker=nobuo-kishi&theme={theme}#{id}")).await;
+        b.wait_for(&format!("article[data-quote-id='{id}']")).await;
+        assert_eq!(b.location().await, format!("/?theme={theme}#{id}"), "the theme and the quote are kept");
+        assert_eq!(b.quote_ids().await, engine_ids(&format!("?theme={theme}")));
+        let set_aside = quote_explorer::wording::set_aside(&["Speaker: Nobuo Kishi".to_owned()]);
+        assert_eq!(notice(&b).await, Value::String(set_aside));
+
+        // Comma-separated values, as embeds take them.
+        b.open("?speaker=wang-yi,sergey-lavrov").await;
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi&speaker=sergey-lavrov")).await;
+        assert_eq!(b.location().await, "/?speaker=wang-yi&speaker=sergey-lavrov");
+        assert_eq!(notice(&b).await, Value::Null);
+
+        // A value the corpus lacks is left out, and said so; dismissing puts the focus on the count.
+        b.open("?speaker=nobody&theme=democracy").await;
+        wait_for_ids(&b, &engine_ids("?theme=democracy")).await;
+        let left_out = quote_explorer::wording::left_out(&["Speaker “nobody”".to_owned()]);
+        assert_eq!(notice(&b).await, Value::String(left_out));
+        click(&b, ".notice button").await;
+        b.wait_until("the notice is dismissed", || async { notice(&b).await == Value::Null }).await;
+        b.wait_until("the focus is on the count", || async {
+            b.eval("return document.activeElement?.className").await == "result-count"
+        })
+        .await;
+
+        // A link to a quote the corpus lacks says so; the skip link's #results is no quote.
+        b.open("#no-such-quote").await;
+        b.wait_until("the missing quote is reported", || async {
+            notice(&b).await == Value::String(quote_explorer::wording::quote_not_found("no-such-quote"))
+        })
+        .await;
+        b.open("?theme=democracy#results").await;
+        assert_eq!(notice(&b).await, Value::Null);
+        b
+    });
+}
+
+#[test]
+fn focus_lands_somewhere_sensible_when_a_control_removes_itself() {
+    browser_test("focus_after_removal", |b| async move {
+        let focused_label =
+            || async { b.eval("return document.activeElement?.getAttribute('aria-label')").await };
+        b.open("?q=rights&theme=democracy&speaker=wang-yi").await;
+        // The theme chip (second of three): the speaker chip takes its place and the focus.
+        click(&b, ".chip[aria-label='Remove filter Theme: Democracy']").await;
+        b.wait_until("the next chip has the focus", || async {
+            focused_label().await == "Remove filter Speaker: Wang Yi"
+        })
+        .await;
+        // The last chip: the one before it.
+        click(&b, ".chip[aria-label='Remove filter Speaker: Wang Yi']").await;
+        b.wait_until("the chip before has the focus", || async {
+            focused_label().await == "Remove search “rights”"
+        })
+        .await;
+        click(&b, ".clear-all").await;
+        b.wait_until("the count has the focus", || async {
+            b.eval("return document.activeElement?.className").await == "result-count"
+        })
+        .await;
+
+        // "Show more": the first newly shown quote.
+        let all = engine_all_ids("");
+        click(&b, ".show-more").await;
+        b.wait_until("the first new quote has the focus", || async {
+            b.eval("return document.activeElement?.dataset?.quoteId ?? null").await == all[PAGE_SIZE].as_str()
+        })
+        .await;
+
+        // The empty result's own buttons: the count.
+        b.open("?speaker=nobuo-kishi&theme=democracy").await;
+        click(&b, ".empty-results button").await;
+        b.wait_until("the count has the focus", || async {
+            b.eval("return document.activeElement?.className").await == "result-count"
+        })
+        .await;
+        b
+    });
+}
+
 #[test]
 fn filtering_works_by_keyboard_alone() {
     browser_test("keyboard", |b| async move {
