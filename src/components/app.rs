@@ -80,6 +80,7 @@ fn ExplorerPage(
     // and must not move the host's address.
     if placement.embedded {
         view! {
+            <SkipLink />
             <header class="site-header">
                 <h2 class="embed-title">{title}</h2>
                 <p class="lede">{lede}</p>
@@ -90,7 +91,7 @@ fn ExplorerPage(
     } else {
         view! {
             <DropZone>
-                <a class="skip-link" href="#results">"Skip to results"</a>
+                <SkipLink />
                 <header class="site-header">
                     <h1>{title}</h1>
                     <p class="lede">{lede}</p>
@@ -101,6 +102,24 @@ fn ExplorerPage(
         }
         .into_any()
     }
+}
+
+/// The first stop for keyboard users: straight to the first quote (past the filters and the
+/// overview), or to the count when nothing matches. In an embed too, where a `#results`
+/// link would move the host page instead.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let skip = move |ev: ev::MouseEvent| {
+        ev.prevent_default();
+        browser::focus_after_render(
+            browser::explorer_of(&ev),
+            vec![
+                browser::FocusTarget { selector: ".quote-card", index: 0 },
+                browser::FocusTarget { selector: ".result-count", index: 0 },
+            ],
+        );
+    };
+    view! { <a class="skip-link" href="#results" on:click=skip>"Skip to the quotes"</a> }
 }
 
 /// A link ending in `#quote-id` opens with that quote in view and expanded, now and

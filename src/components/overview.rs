@@ -1,10 +1,14 @@
 //! A picture of the current results that is also a way in: a timeline of meetings and a
 //! theme × meeting map, drawn as SVG from [`crate::engine::overview`], which gives every
-//! count, label and position. Every mark is a focusable button that sets a filter; a table
-//! says the same for those who prefer one.
+//! count, label and position. Every mark is a button that sets a filter; each drawing is one
+//! tab stop, its marks reached with the arrow keys; a table says the same for those who
+//! prefer one.
 
 use leptos::{ev, prelude::*};
 
+use wasm_bindgen::JsCast;
+
+use crate::engine::overview::keys::{self, Move};
 use crate::engine::overview::{fit, map, quotes, summarize, timeline, Overview, MAX_MEETINGS};
 use crate::engine::Facet;
 use crate::store::Store;
@@ -63,6 +67,42 @@ fn Drawings() -> impl IntoView {
     }
 }
 
+/// A drawing's one tab stop: the mark that was focused last (the first at the start). The
+/// other marks are reached with the arrow keys.
+#[derive(Clone, Copy)]
+struct Roving {
+    active: RwSignal<usize>,
+}
+
+impl Roving {
+    fn new() -> Roving {
+        Roving { active: RwSignal::new(0) }
+    }
+
+    /// The mark `at`'s tabindex, of `len` marks.
+    fn tabindex(self, at: usize, len: usize) -> impl Fn() -> &'static str + Copy {
+        move || if self.active.get().min(len.saturating_sub(1)) == at { "0" } else { "-1" }
+    }
+
+    /// Handles the arrow keys on the drawing: `next` says where a move from a mark leads.
+    fn on_keydown(self, next: impl Fn(usize, Move) -> usize + 'static) -> impl Fn(ev::KeyboardEvent) {
+        move |e: ev::KeyboardEvent| {
+            let Some(step) = Move::from_key(&e.key()) else { return };
+            e.prevent_default();
+            let Some(drawing) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+                return;
+            };
+            let target = next(self.active.get_untracked(), step);
+            let mark =
+                drawing.query_selector_all("[role=button]").ok().and_then(|marks| marks.item(target as u32));
+            if let Some(mark) = mark.and_then(|m| m.dyn_into::<web_sys::SvgElement>().ok()) {
+                self.active.set(target);
+                let _ = mark.focus();
+            }
+        }
+    }
+}
+
 /// Runs `action` on a click, or on Enter or Space from the keyboard, as a button would.
 fn activate(action: impl Fn() + Copy + 'static) -> (impl Fn(ev::MouseEvent), impl Fn(ev::KeyboardEvent)) {
     let on_click = move |_: ev::MouseEvent| action();
@@ -95,6 +135,8 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
         let height = layout.height;
         let axis_y = timeline::AXIS_Y;
         let largest = shape.largest_meeting();
+        let roving = Roving::new();
+        let count = shape.meetings.len();
         let ticks = layout.ticks.into_iter().map(|(year, x)| {
             view! {
                 <line class="tick" x1=x y1=axis_y - 30.0 x2=x y2=axis_y + 8.0 />
@@ -114,7 +156,8 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     class="timeline-mark"
                     class:selected=selected
                     role="button"
-                    tabindex="0"
+                    tabindex=roving.tabindex(i, count)
+                    on:focus=move |_| roving.active.set(i)
                     aria-pressed=move || selected().to_string()
                     aria-label=name
                     data-meeting=id.get_value()
@@ -141,7 +184,8 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                 <svg
                     class="timeline"
                     role="group"
-                    aria-label="Timeline of meetings: each mark is a meeting, sized by its quotes; choose one to filter by it"
+                    aria-label="Timeline of meetings: each mark is a meeting, sized by its quotes; choose one to filter by it; arrow keys move between them"
+                    on:keydown=roving.on_keydown(move |at, step| keys::along(at, count, step))
                     width=width
                     height=height
                     viewBox=format!("0 0 {width} {height}")
@@ -162,6 +206,9 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
     move || {
         let shape = shape.get();
         let (width, height) = map::size(shape.meetings.len(), shape.themes.len());
+        let roving = Roving::new();
+        let (columns_len, rows_len) = (shape.meetings.len(), shape.themes.len());
+        let marks_len = columns_len + rows_len * (columns_len + 1);
         let columns = shape.meetings.iter().enumerate().map(|(column, mark)| {
             let (x, _) = map::cell_origin(0, column);
             let x = x + map::CELL_WIDTH / 2.0;
@@ -173,7 +220,8 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     class="map-column"
                     class:selected=selected
                     role="button"
-                    tabindex="0"
+                    tabindex=roving.tabindex(column, marks_len)
+                    on:focus=move |_| roving.active.set(column)
                     aria-pressed=move || selected().to_string()
                     aria-label=mark.column_name()
                     data-meeting=mark.id.clone()
@@ -188,6 +236,8 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
         });
         let rows = shape.themes.iter().enumerate().map(|(row, theme_row)| {
             let (_, y) = map::cell_origin(row, 0);
+            // The row header's place among the marks, in document order; its cells follow.
+            let header_at = columns_len + row * (columns_len + 1);
             let theme = StoredValue::new(theme_row.id.clone());
             let (selected, on_click, on_key) = toggles(store, Facet::Theme, theme);
             let theme_label = theme_row.label.clone();
@@ -205,13 +255,15 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                 };
                 let place = format!("{theme_label} at {}, {}", mark.title, mark.date_label);
                 let (w, h) = (map::CELL_WIDTH - 4.0, map::CELL_HEIGHT - 4.0);
+                let at = header_at + 1 + column;
                 view! {
                     <g
                         class="map-cell"
                         class:selected=selected
                         class:strong=move || map::is_strong(count(), largest.get())
                         role="button"
-                        tabindex="0"
+                        tabindex=roving.tabindex(at, marks_len)
+                        on:focus=move |_| roving.active.set(at)
                         aria-pressed=move || selected().to_string()
                         aria-label=move || format!("{place}: {}", quotes(count()))
                         data-theme=theme.get_value()
@@ -244,7 +296,8 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     class="map-row"
                     class:selected=selected
                     role="button"
-                    tabindex="0"
+                    tabindex=roving.tabindex(header_at, marks_len)
+                    on:focus=move |_| roving.active.set(header_at)
                     aria-pressed=move || selected().to_string()
                     aria-label=format!("Theme: {}", theme_row.label)
                     data-theme=theme_row.id.clone()
@@ -263,7 +316,8 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                 <svg
                     class="theme-map"
                     role="group"
-                    aria-label="Map of themes by meeting: each cell counts the shown quotes on that theme at that meeting; choose a cell, a theme or a meeting to filter by it"
+                    aria-label="Map of themes by meeting: each cell counts the shown quotes on that theme at that meeting; choose a cell, a theme or a meeting to filter by it; arrow keys move between them"
+                    on:keydown=roving.on_keydown(move |at, step| keys::grid(at, columns_len, rows_len, step))
                     width=width
                     height=height
                     viewBox=format!("0 0 {width} {height}")

@@ -352,6 +352,79 @@ pub mod map {
     }
 }
 
+/// Moving the keyboard focus among a drawing's marks, which are one tab stop together (the
+/// rest are reached with the arrow keys, Home and End).
+pub mod keys {
+    /// A key that moves the focus.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Move {
+        Left,
+        Right,
+        Up,
+        Down,
+        First,
+        Last,
+    }
+
+    impl Move {
+        /// The move a `KeyboardEvent.key` asks for, if any.
+        pub fn from_key(key: &str) -> Option<Move> {
+            Some(match key {
+                "ArrowLeft" => Move::Left,
+                "ArrowRight" => Move::Right,
+                "ArrowUp" => Move::Up,
+                "ArrowDown" => Move::Down,
+                "Home" => Move::First,
+                "End" => Move::Last,
+                _ => return None,
+            })
+        }
+    }
+
+    /// The timeline's marks in a row: the mark after a move from `at`, of `len`.
+    pub fn along(at: usize, len: usize, step: Move) -> usize {
+        let last = len.saturating_sub(1);
+        match step {
+            Move::Left | Move::Up => at.saturating_sub(1),
+            Move::Right | Move::Down => (at + 1).min(last),
+            Move::First => 0,
+            Move::Last => last,
+        }
+    }
+
+    /// The theme map's marks in document order: the `columns` column headers, then per theme
+    /// its row header and its `columns` cells. The mark after a move from `at`, in a grid
+    /// where the column headers sit above the cells, and the row headers before them.
+    pub fn grid(at: usize, columns: usize, rows: usize, step: Move) -> usize {
+        let len = columns + rows * (columns + 1);
+        // (row, column) with the header row as row 0 and the row headers as column 0;
+        // the corner (0, 0) has no mark.
+        let (row, column) = if at < columns {
+            (0, at + 1)
+        } else {
+            ((at - columns) / (columns + 1) + 1, (at - columns) % (columns + 1))
+        };
+        let index = |row: usize, column: usize| {
+            if row == 0 {
+                column - 1
+            } else {
+                columns + (row - 1) * (columns + 1) + column
+            }
+        };
+        // The corner (0, 0) has no mark; no move leaves the grid.
+        let to = |row: usize, column: usize| if row == 0 && column == 0 { at } else { index(row, column) };
+        match step {
+            Move::Left if column > 0 => to(row, column - 1),
+            Move::Right if column < columns => to(row, column + 1),
+            Move::Up if row > 0 => to(row - 1, column),
+            Move::Down if row < rows => to(row + 1, column),
+            Move::Left | Move::Right | Move::Up | Move::Down => at,
+            Move::First => 0,
+            Move::Last => len.saturating_sub(1),
+        }
+    }
+}
+
 /// Places labels, in order along an axis, on as few lanes as possible so that no two on a
 /// lane are closer than `gap`: the lane of each label.
 pub fn label_lanes(xs: &[f64], gap: f64) -> Vec<usize> {
@@ -407,7 +480,41 @@ fn year_of(day: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
+    use super::keys::{along, grid, Move};
     use super::*;
+
+    #[test]
+    fn arrow_keys_walk_the_timeline_and_stop_at_its_ends() {
+        assert_eq!(along(0, 5, Move::Left), 0);
+        assert_eq!(along(0, 5, Move::Right), 1);
+        assert_eq!(along(4, 5, Move::Right), 4);
+        assert_eq!(along(2, 5, Move::Up), 1);
+        assert_eq!(along(2, 5, Move::Last), 4);
+        assert_eq!(along(2, 5, Move::First), 0);
+        assert_eq!(Move::from_key("ArrowDown"), Some(Move::Down));
+        assert_eq!(Move::from_key("a"), None);
+    }
+
+    #[test]
+    fn arrow_keys_walk_the_theme_map_as_a_grid_of_headers_and_cells() {
+        // 3 meetings, 2 themes: [c0 c1 c2] [r0 a0 a1 a2] [r1 b0 b1 b2] = indices 0..=10.
+        let (columns, rows) = (3, 2);
+        let go = |at, step| grid(at, columns, rows, step);
+        assert_eq!(go(0, Move::Down), 4, "from a column header to its first cell");
+        assert_eq!(go(4, Move::Up), 0);
+        assert_eq!(go(0, Move::Left), 0, "nothing left of the first column header");
+        assert_eq!(go(0, Move::Up), 0);
+        assert_eq!(go(2, Move::Right), 2);
+        assert_eq!(go(3, Move::Up), 3, "above the first row header is the empty corner");
+        assert_eq!(go(3, Move::Right), 4, "from a row header to its first cell");
+        assert_eq!(go(4, Move::Left), 3);
+        assert_eq!(go(3, Move::Down), 7, "row header to row header");
+        assert_eq!(go(10, Move::Down), 10);
+        assert_eq!(go(10, Move::Right), 10);
+        assert_eq!(go(9, Move::Up), 5);
+        assert_eq!(go(5, Move::Last), 10);
+        assert_eq!(go(5, Move::First), 0);
+    }
     use crate::corpus;
     use crate::engine::Query;
 

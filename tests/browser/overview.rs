@@ -148,23 +148,69 @@ fn every_mark_works_from_the_keyboard_and_keeps_the_focus() {
                 "return document.querySelectorAll('.timeline-mark, .map-cell, .map-row, .map-column').length",
             )
             .await;
-        let focusable = b.eval("return [...document.querySelectorAll('.timeline-mark, .map-cell, .map-row, .map-column')].every(g => g.tabIndex === 0 && g.getAttribute('role') === 'button' && g.getAttribute('aria-label').length > 5)").await;
+        let buttons = b.eval("return [...document.querySelectorAll('.timeline-mark, .map-cell, .map-row, .map-column')].every(g => g.getAttribute('role') === 'button' && g.getAttribute('aria-label').length > 5)").await;
         assert!(marks.as_u64().unwrap() > 60);
-        assert_eq!(focusable, json!(true));
+        assert_eq!(buttons, json!(true));
+        // Each drawing is one tab stop.
+        let stops = b.eval("return ['.timeline', '.theme-map'].map(d => [...document.querySelectorAll(d + ' [role=button]')].filter(g => g.tabIndex === 0).length)").await;
+        assert_eq!(stops, json!([1, 1]));
+
         b.eval("document.querySelector('.map-row[data-theme=democracy]').focus(); return true").await;
-        b.client.active_element().await.unwrap().send_keys(&Key::Enter.to_string()).await.unwrap();
+        let client = &b.client;
+        let key = |k: Key| async move {
+            client.active_element().await.unwrap().send_keys(&k.to_string()).await.unwrap();
+        };
+        key(Key::Enter).await;
         wait_for_ids(&b, &engine_ids("?theme=democracy")).await;
         let focused: Value = b.eval("return document.activeElement.dataset.theme ?? null").await;
         assert_eq!(focused, "democracy", "the focus stays on the mark");
-        // Tab moves on to the next mark; Space works too.
-        b.client.active_element().await.unwrap().send_keys(&Key::Tab.to_string()).await.unwrap();
+        // The right arrow moves on to the row's first cell, which becomes the map's tab stop; Space works too.
+        key(Key::Right).await;
         let next: Value = b
-            .eval("return [document.activeElement.dataset.theme, document.activeElement.dataset.meeting]")
+            .eval("return [document.activeElement.dataset.theme, document.activeElement.dataset.meeting, document.activeElement.tabIndex]")
             .await;
         assert_eq!(next[0], "democracy", "the first cell of the row is next");
+        assert_eq!(next[2], 0);
         b.client.active_element().await.unwrap().send_keys(" ").await.unwrap();
         let view = format!("?meeting={}&theme=democracy", next[1].as_str().unwrap());
         wait_for_ids(&b, &engine_ids(&view)).await;
+        // Up stays in the cell's column (a cell above, or its header), Down comes back.
+        key(Key::Up).await;
+        let above: Value = b.eval("return [document.activeElement.dataset.theme !== 'democracy', document.activeElement.dataset.meeting]").await;
+        assert_eq!(above, json!([true, next[1]]));
+        key(Key::Down).await;
+        let back: Value = b
+            .eval("return [document.activeElement.dataset.theme, document.activeElement.dataset.meeting]")
+            .await;
+        assert_eq!(back, json!([next[0], next[1]]));
+        // Home: the first column's header.
+        key(Key::Home).await;
+        let first: Value = b.eval("return document.activeElement === document.querySelector('.theme-map [role=button]')").await;
+        assert_eq!(first, true);
+        b
+    });
+}
+
+#[test]
+fn the_skip_link_reaches_the_first_quote_past_the_overview() {
+    browser_test("skip_link", |b| async move {
+        b.open("?overview=open").await;
+        b.wait_for(".timeline-mark").await;
+        let first = engine_ids("?overview=open")[0].clone();
+        b.eval("document.querySelector('.skip-link').focus(); return true").await;
+        b.client.active_element().await.unwrap().send_keys(&Key::Enter.to_string()).await.unwrap();
+        b.wait_until("the first quote has the focus", || async {
+            b.eval("return document.activeElement?.dataset?.quoteId ?? null").await == first.as_str()
+        })
+        .await;
+        // The next Tab is one of that quote's own controls.
+        b.client.active_element().await.unwrap().send_keys(&Key::Tab.to_string()).await.unwrap();
+        let inside =
+            b.eval("return document.activeElement.closest('article')?.dataset.quoteId ?? null").await;
+        assert_eq!(inside, first.as_str());
+        // Tab stops from the top of the page to the first quote: the overview adds two, not 75.
+        let stops = b.eval("return [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex]')].filter(e => e.tabIndex >= 0 && !e.closest('details:not([open]) > :not(summary)') && e.compareDocumentPosition(document.querySelector('article')) & Node.DOCUMENT_POSITION_FOLLOWING).length").await;
+        assert!(stops.as_u64().unwrap() < 50, "{stops} tab stops before the first quote");
         b
     });
 }
