@@ -72,6 +72,18 @@ fn mount_embed(document: &web_sys::Document, host: &Element) {
     };
     browser::adopt_stylesheet_in_shadow(&shadow, STYLESHEET);
     let Some(root) = app_root(document) else { return };
+    // An embed scrolls within a height of its own, so a long list never swamps its page.
+    root.class_list().add_1("qe-embed").ok();
+    if let Some(given) = host.get_attribute("data-height") {
+        match url_state::embed_height(&given) {
+            Some(height) => {
+                let _ = root.style().set_property("--qe-height", &height);
+            }
+            None => web_sys::console::warn_1(
+                &format!("quote-explorer: data-height=\"{given}\" is not a length such as 600px, 40rem or 80vh, or none; the default height is used").into(),
+            ),
+        }
+    }
     let _ = shadow.append_child(&root);
     // Only an embed that asks for it reads and writes the host page's address.
     let owns_address_bar = host.has_attribute("data-url-state");

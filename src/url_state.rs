@@ -88,6 +88,20 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
     view
 }
 
+/// An embed's height from its `data-height` attribute: a CSS length in `px`, `rem`, `em`,
+/// `vh` or `%` (a number and its unit, nothing else, so no other CSS can come in), or `none`
+/// (as tall as its contents). `None` for anything else: the default height applies.
+pub fn embed_height(value: &str) -> Option<String> {
+    let value = value.trim().to_ascii_lowercase();
+    if value == "none" || value == "auto" {
+        return Some("none".to_owned());
+    }
+    let unit_at = value.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (number, unit) = value.split_at(unit_at);
+    let valid_number = !number.is_empty() && number.matches('.').count() <= 1 && number != ".";
+    (valid_number && ["px", "rem", "em", "vh", "%"].contains(&unit)).then_some(value)
+}
+
 /// Writes the query string for a view, `""` for the default view, else starting with `?`.
 pub fn to_query_string(view: &View) -> String {
     let query = &view.query;
@@ -226,6 +240,18 @@ mod tests {
         let attrs =
             from_attributes(|n| (n == "data-speaker").then(|| "wang-yi,sergey-lavrov".to_owned())).query;
         assert_eq!(attrs.selected(Facet::Speaker).collect::<Vec<_>>(), ["wang-yi", "sergey-lavrov"]);
+    }
+
+    #[test]
+    fn an_embeds_height_is_a_plain_length_or_none() {
+        assert_eq!(embed_height("600px").as_deref(), Some("600px"));
+        assert_eq!(embed_height(" 40REM ").as_deref(), Some("40rem"));
+        assert_eq!(embed_height("80vh").as_deref(), Some("80vh"));
+        assert_eq!(embed_height("12.5em").as_deref(), Some("12.5em"));
+        assert_eq!(embed_height("auto").as_deref(), Some("none"));
+        for bad in ["", "px", "600", "1.2.3px", "600px; color: red", "calc(1px)", "-5px", "10 px", ".px"] {
+            assert_eq!(embed_height(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -203,6 +203,18 @@ fn embeds_mount_side_by_side_take_filters_from_attributes_and_stay_independent()
         assert_eq!(embed_ids(&b, "rome").await, rome);
         assert_eq!(b.location().await, "/embed-example.html");
 
+        // Each embed scrolls within its height: the default, or its data-height (30rem here).
+        let heights = b
+            .eval(
+                "return ['rome', 'with-address'].map(id => {
+                   const app = document.getElementById(id).shadowRoot.querySelector('.qe-app');
+                   return [app.clientHeight, app.scrollHeight > app.clientHeight];
+                 })",
+            )
+            .await;
+        let rem = 16;
+        assert_eq!(heights, json!([[30 * rem, true], [44 * rem, true]]));
+
         // The embed that opts in keeps its view in the address.
         b.eval("document.getElementById('with-address').shadowRoot.getElementById('facet-theme-pandemic').click()")
             .await;

@@ -400,9 +400,30 @@ fn readable_at_360_pixels_without_sideways_scrolling() {
 }
 
 #[test]
-fn print_layout_shows_results_with_citations_and_hides_controls() {
+fn on_a_phone_the_sticky_header_stays_one_line_with_many_filters() {
+    browser_test_sized("phone_header", (375, 812), |b| async move {
+        let view = "?q=rights&speaker=wang-yi&speaker=sergey-lavrov&theme=democracy&theme=human-rights&kind=reported_statement";
+        b.open(view).await;
+        wait_for_ids(&b, &engine_ids(view)).await;
+        let header =
+            b.eval("return document.querySelector('.results-header').getBoundingClientRect().height").await;
+        assert!(header.as_f64().unwrap() < 60.0, "the header is {header} px high");
+        let scrolls =
+            b.eval("const c = document.querySelector('.chips'); return c.scrollWidth > c.clientWidth").await;
+        assert_eq!(scrolls, true, "the chips scroll sideways");
+        let overflow = b
+            .eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            .await;
+        assert_eq!(overflow, 0, "the page itself does not scroll sideways");
+        b
+    });
+}
+
+#[test]
+fn print_layout_leads_with_the_quotes_and_hides_controls() {
     browser_test("print", |b| async move {
-        b.open("?theme=human-rights").await;
+        b.open("?theme=human-rights&overview=open").await;
+        b.wait_for(".timeline-mark").await;
         b.emulate_media("print", None).await;
         let hidden = b.eval("return getComputedStyle(document.querySelector('.filters')).display").await;
         assert_eq!(hidden, "none");
@@ -410,6 +431,21 @@ fn print_layout_shows_results_with_citations_and_hides_controls() {
             .eval("return [...document.querySelectorAll('.print-citation')].filter(p => getComputedStyle(p).display !== 'none').length")
             .await;
         assert_eq!(citations.as_u64().unwrap() as usize, engine_ids("?theme=human-rights").len());
+        // The quotes come first; the overview, if open, after them.
+        let quotes_first = b
+            .eval("return document.querySelector('.quote-list').getBoundingClientRect().top < document.querySelector('.overview').getBoundingClientRect().top")
+            .await;
+        assert_eq!(quotes_first, true);
+        // The count and chips line up with the title, and chips print no ×.
+        let lefts = b
+            .eval("return ['h1', '.result-count', '.chips'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().left))")
+            .await;
+        let lefts: Vec<i64> = serde_json::from_value(lefts).unwrap();
+        assert!(lefts.iter().all(|l| (l - lefts[0]).abs() <= 1), "{lefts:?}");
+        let crosses = b
+            .eval("return [...document.querySelectorAll('.chip [aria-hidden]')].filter(x => getComputedStyle(x).display !== 'none').length")
+            .await;
+        assert_eq!(crosses, 0);
         b
     });
 }

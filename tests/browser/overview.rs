@@ -185,7 +185,9 @@ fn every_mark_works_from_the_keyboard_and_keeps_the_focus() {
         assert_eq!(back, json!([next[0], next[1]]));
         // Home: the first column's header.
         key(Key::Home).await;
-        let first: Value = b.eval("return document.activeElement === document.querySelector('.theme-map [role=button]')").await;
+        let first: Value = b
+            .eval("return document.activeElement === document.querySelector('.theme-map [role=button]')")
+            .await;
         assert_eq!(first, true);
         b
     });
