@@ -1,7 +1,7 @@
 //! The filter engine on the bundled corpus, checked against a plain scan of the quotes.
 
 use quote_explorer::corpus::{self, Quote};
-use quote_explorer::engine::{text::SearchTerms, Catalog, Facet, Query, SortOrder};
+use quote_explorer::engine::{Catalog, Facet, Query, SortOrder};
 
 fn catalog() -> Catalog {
     Catalog::new(corpus::bundled().expect("bundled corpus"))
@@ -17,14 +17,15 @@ fn values_of(q: &Quote, facet: Facet) -> Vec<&str> {
     }
 }
 
-/// The reference semantics: OR within a facet, AND across facets, every search word a
+/// The reference semantics: OR within a facet, AND across facets, every search word (or one
+/// of its other spellings in the speakers' names, which `engine::text` derives and tests) a
 /// prefix of some word of the quote's text, speaker, meeting or themes.
 fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     let facets_ok = Facet::ALL.iter().all(|&f| {
         let selected: Vec<&str> = query.selected(f).collect();
         selected.is_empty() || values_of(q, f).iter().any(|v| selected.contains(v))
     });
-    let terms = SearchTerms::parse(&query.text);
+    let terms = c.index.search_terms(&query.text);
     let speaker = c.speaker(&q.speaker).unwrap();
     let meeting = c.meeting(&q.meeting).unwrap();
     let mut haystack = vec![
@@ -36,7 +37,8 @@ fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     haystack.extend(speaker.aliases.iter().cloned());
     haystack.extend(q.themes.iter().map(|t| c.theme(t).unwrap().label.clone()));
     let words: Vec<String> = haystack.iter().flat_map(|h| quote_explorer::engine::text::words(h)).collect();
-    let text_ok = terms.words.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())));
+    let text_ok =
+        (0..terms.words.len()).all(|at| terms.forms(at).any(|t| words.iter().any(|w| w.starts_with(t))));
     facets_ok && text_ok && terms.phrases_match(&q.text)
 }
 
@@ -192,4 +194,13 @@ fn statement_points_come_in_point_order_and_variants_link_both_ways() {
             assert!(c.variants(v).contains(&(i as u32)), "{} -> {}", q.id, c.quote(v).id);
         }
     }
+}
+
+#[test]
+fn every_spelling_of_a_name_finds_the_same_quotes() {
+    let c = catalog();
+    let sergey = result_ids(&c, &Query::text("Sergey"));
+    assert!(!sergey.is_empty());
+    assert_eq!(result_ids(&c, &Query::text("Sergei")), sergey);
+    assert_eq!(result_ids(&c, &Query::text("sergéi")), sergey);
 }

@@ -61,15 +61,28 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                         <span class="speaker-role">{format!(", {}", s.role)}</span>
                     })}
                 </p>
+                // A match on a name the card does not show: said, and marked.
+                {move || {
+                    let aliases = terms.with(|t| catalog.with_untracked(|c| c.matched_aliases(position, t)));
+                    (!aliases.is_empty()).then(|| view! {
+                        <p class="matched-alias">
+                            "Also known as: "
+                            {aliases.into_iter().enumerate().map(|(i, alias)| view! {
+                                {(i > 0).then_some(", ")}
+                                <Highlighted text=alias terms />
+                            }).collect_view()}
+                        </p>
+                    })
+                }}
                 <p class="meeting">
                     {meeting.map(|m| view! {
                         <span class="meeting-title"><Highlighted text=m.title terms /></span>
-                        {m.place.map(|place| view! { " · " <span class="meeting-place">{place}</span> })}
+                        {m.place.map(|place| view! { " · " <span class="meeting-place"><Highlighted text=place terms /></span> })}
                         " · " <time datetime=m.date>{m.date_label}</time>
                     })}
                 </p>
                 <ul class="tags" aria-label="Themes and kind">
-                    {themes.into_iter().map(|t| view! { <li class="tag theme-tag">{t}</li> }).collect_view()}
+                    {themes.into_iter().map(|t| view! { <li class="tag theme-tag"><Highlighted text=t terms /></li> }).collect_view()}
                     <li class="tag kind-tag">{kind.label()}</li>
                 </ul>
                 <p class="source">

@@ -1,8 +1,9 @@
-//! The search box and the order of the results.
+//! The search box, the speaker it suggests for a name, and the order of the results.
 
 use leptos::prelude::*;
 
-use crate::engine::{Query, SortOrder};
+use crate::browser::{explorer_of, focus_after_render, FocusTarget};
+use crate::engine::{Facet, Query, SortOrder};
 use crate::store::Store;
 
 /// The search box and the sort order.
@@ -23,6 +24,7 @@ pub fn SearchBar() -> impl IntoView {
                 prop:value=move || query.with(|q| q.text.clone())
                 on:input=move |ev| store.update_query(|q| q.text = event_target_value(&ev))
             />
+            <SpeakerSuggestions />
             <label for="sort-select">"Order"</label>
             <select
                 id="sort-select"
@@ -43,5 +45,48 @@ pub fn SearchBar() -> impl IntoView {
                 </option>
             </select>
         </div>
+    }
+}
+
+/// "Only what Sergey Lavrov said": for a search that names a person, the speaker filter
+/// that asks for their words alone (the search finds every mention too).
+#[component]
+fn SpeakerSuggestions() -> impl IntoView {
+    let store = Store::use_context();
+    let suggestions = move || store.catalog.with(|c| store.query.with(|q| c.speaker_suggestions(q)));
+    move || {
+        let suggestions = suggestions();
+        (!suggestions.is_empty()).then(|| {
+            view! {
+                <ul class="speaker-suggestions" aria-label="Filter by speaker instead">
+                    {suggestions
+                        .into_iter()
+                        .map(|s| {
+                            let (id, rest) = (s.id, s.rest);
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        on:click=move |ev| {
+                                            let (id, rest) = (id.clone(), rest.clone());
+                                            store.update_query(|q| {
+                                                q.select(Facet::Speaker, &id);
+                                                q.text = rest;
+                                            });
+                                            focus_after_render(
+                                                explorer_of(&ev),
+                                                vec![FocusTarget { selector: "#search-input", index: 0 }],
+                                            );
+                                        }
+                                    >
+                                        "Only what " {s.name} " said"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
     }
 }

@@ -2,6 +2,7 @@
 //! passage it sits in, the statement it belongs to and other reports of the same remark.
 //! Built from the catalog here, so the card component only renders.
 
+use super::text::{self, SearchTerms};
 use super::Catalog;
 use crate::corpus::{locate_verbatim, QuoteKind};
 
@@ -119,6 +120,26 @@ pub fn attribution(kind: QuoteKind, speaker: &str, outlet: &str) -> Option<Strin
 }
 
 impl Catalog {
+    /// The speaker's other names that matched a search word the card's shown name does not
+    /// ("President Xi Jinping" for a search for "president" on a card that says "Xi
+    /// Jinping"), so the card can show why it matched.
+    pub fn matched_aliases(&self, position: u32, terms: &SearchTerms) -> Vec<String> {
+        let Some(speaker) = self.speaker(&self.quote(position).speaker) else { return Vec::new() };
+        let matches =
+            |words: &[String], at: usize| words.iter().any(|w| terms.forms(at).any(|f| w.starts_with(f)));
+        let name: Vec<String> = text::words(&speaker.name).collect();
+        let missed_by_name: Vec<usize> = (0..terms.words.len()).filter(|&at| !matches(&name, at)).collect();
+        speaker
+            .aliases
+            .iter()
+            .filter(|alias| {
+                let words: Vec<String> = text::words(alias).collect();
+                missed_by_name.iter().any(|&at| matches(&words, at))
+            })
+            .cloned()
+            .collect()
+    }
+
     /// The card of the quote at `position` (a position from this catalog's results).
     pub fn card(&self, position: u32) -> Card {
         let q = self.quote(position);
@@ -276,6 +297,20 @@ mod tests {
             within += details.same_article.len();
         }
         assert!(across > 0 && within > 0, "the bundled corpus has both kinds of group");
+    }
+
+    #[test]
+    fn a_match_on_a_name_the_card_does_not_show_is_named() {
+        let c = catalog();
+        let of = |speaker: &str| (0..c.len() as u32).find(|&p| c.quote(p).speaker == speaker).unwrap();
+        let terms = |text: &str| c.index.search_terms(text);
+        let xi = of("xi-jinping");
+        assert_eq!(c.matched_aliases(xi, &terms("president")), ["President Xi Jinping"]);
+        assert_eq!(c.matched_aliases(xi, &terms("Jinping president")), ["President Xi Jinping"]);
+        assert!(c.matched_aliases(xi, &terms("Jinping")).is_empty(), "the shown name matched");
+        // "Sergei" matches the shown "Sergey": one name spelled two ways, marked where it is shown.
+        assert!(c.matched_aliases(of("sergey-lavrov"), &terms("Sergei")).is_empty());
+        assert!(c.matched_aliases(of("wang-yi"), &terms("president")).is_empty());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!
 //! One concern per module: [`query`](Query) what a reader asks, `facets` and `words` the two
 //! indexes, `search` the answer, [`text`] and [`highlight`] what a word is and what matched,
-//! [`overview`] the counts by meeting and theme, [`card`] a quote as a card shows it.
+//! [`overview`] the counts by meeting and theme, [`card`] a quote as a card shows it,
+//! [`suggest`] the speaker filter a search for a name suggests.
 
 mod bitset;
 pub mod card;
@@ -14,6 +15,7 @@ pub mod highlight;
 pub mod overview;
 mod query;
 mod search;
+pub mod suggest;
 pub mod text;
 mod words;
 
@@ -60,8 +62,15 @@ impl<'c> IndexBuilder<'c> {
         for (rank, &doc) in self.chronological.iter().enumerate() {
             chrono_rank[doc as usize] = rank as u32;
         }
+        let names: Vec<Vec<String>> = self
+            .corpus
+            .speakers
+            .iter()
+            .map(|s| std::iter::once(s.name.clone()).chain(s.aliases.iter().cloned()).collect())
+            .collect();
         Index {
             len,
+            spellings: text::spellings_in(names.iter().map(Vec::as_slice)),
             facets: self.facets,
             words: self.words.finish(),
             chronological: self.chronological,
@@ -80,6 +89,8 @@ pub struct Index {
     chronological: Vec<u32>,
     /// Each quote's rank in `chronological`, to break relevance ties by date.
     chrono_rank: Vec<u32>,
+    /// Names spelled two ways in the speakers' names and aliases: a search for one finds both.
+    spellings: Vec<text::Spelling>,
 }
 
 impl Index {
@@ -88,6 +99,11 @@ impl Index {
         let mut builder = IndexBuilder::new(corpus, links);
         while !builder.step(usize::MAX) {}
         builder.finish()
+    }
+
+    /// What a search text asks of this corpus: its words, each with its other spellings.
+    pub fn search_terms(&self, text: &str) -> text::SearchTerms {
+        text::SearchTerms::parse(text).with_spellings(&self.spellings)
     }
 
     /// Number of quotes indexed.

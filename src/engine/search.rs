@@ -27,7 +27,7 @@ impl Results {
 impl Index {
     /// Answers a query over `corpus`, the corpus this index was built from.
     pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
-        let terms = SearchTerms::parse(&query.text);
+        let terms = SearchTerms::parse(&query.text).with_spellings(&self.spellings);
         let text = self.text_matches(&terms, corpus);
         let facet_sets: Vec<Option<Bitset>> =
             Facet::ALL.iter().map(|&f| self.facets[f.slot()].union(query.selected(f), self.len)).collect();
@@ -94,11 +94,13 @@ impl Index {
             return None;
         }
         let mut result: Option<Bitset> = None;
-        for word in &terms.words {
+        for at in 0..terms.words.len() {
             let mut set = Bitset::empty(self.len);
-            for (_, postings) in self.words.with_prefix(word) {
-                for &p in postings {
-                    set.insert(quote_of_posting(p));
+            for form in terms.forms(at) {
+                for (_, postings) in self.words.with_prefix(form) {
+                    for &p in postings {
+                        set.insert(quote_of_posting(p));
+                    }
                 }
             }
             match &mut result {
@@ -119,7 +121,7 @@ impl Index {
     /// whole-word match.
     fn relevance(&self, terms: &SearchTerms, matches: &Bitset) -> Vec<u32> {
         let mut scores = vec![0u32; self.len];
-        for word in &terms.words {
+        for word in (0..terms.words.len()).flat_map(|at| terms.forms(at)) {
             for (indexed, postings) in self.words.with_prefix(word) {
                 let exact = if indexed == word { 2 } else { 1 };
                 for &p in postings {

@@ -103,7 +103,57 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchTerms {
     pub words: Vec<String>,
+    /// Per word (same order), its other spellings in the corpus's names ("sergei" for
+    /// "sergey"), any of which matches as the word does.
+    pub spellings: Vec<Vec<String>>,
     pub phrases: Vec<Vec<String>>,
+}
+
+/// Two spellings of one name's word, as a corpus's speaker names and aliases give them.
+pub type Spelling = (String, String);
+
+/// Whether two words are spellings of one name: the same first letter and length within one,
+/// at most two letters apart ("sergey", "sergei"; not "mr", "sergey").
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < 4 || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
+        return false;
+    }
+    // Levenshtein distance, small words only.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= 2
+}
+
+/// The spellings a set of names holds: for a name and an alias of as many words, the words at
+/// one place that are spelled alike ("Sergey Lavrov", "Sergei Lavrov": sergey and sergei).
+pub fn spellings_in<'a>(names: impl Iterator<Item = &'a [String]>) -> Vec<Spelling> {
+    let mut found: Vec<Spelling> = Vec::new();
+    for group in names {
+        let worded: Vec<Vec<String>> = group.iter().map(|n| words(n).collect()).collect();
+        for (i, a) in worded.iter().enumerate() {
+            for b in &worded[i + 1..] {
+                if a.len() != b.len() {
+                    continue;
+                }
+                for (x, y) in a.iter().zip(b) {
+                    let pair = if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
+                    if spelled_alike(x, y) && !found.contains(&pair) {
+                        found.push(pair);
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 impl SearchTerms {
@@ -135,13 +185,34 @@ impl SearchTerms {
         terms
     }
 
+    /// These terms, each word also matching its other spellings among `spellings`.
+    pub fn with_spellings(mut self, spellings: &[Spelling]) -> Self {
+        self.spellings = self
+            .words
+            .iter()
+            .map(|w| {
+                spellings
+                    .iter()
+                    .filter_map(|(a, b)| if a == w { Some(b.clone()) } else { (b == w).then(|| a.clone()) })
+                    .collect()
+            })
+            .collect();
+        self
+    }
+
+    /// The word at `at` and its other spellings: any of them matches.
+    pub fn forms(&self, at: usize) -> impl Iterator<Item = &str> {
+        std::iter::once(self.words[at].as_str())
+            .chain(self.spellings.get(at).into_iter().flatten().map(String::as_str))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
 
     /// Whether a normalised word of a document matches one of the query's words.
     pub fn matches_word(&self, word: &str) -> bool {
-        self.words.iter().any(|w| word.starts_with(w.as_str()))
+        (0..self.words.len()).any(|at| self.forms(at).any(|w| word.starts_with(w)))
     }
 
     /// Whether every phrase occurs in `text`, word after word, the last word as a prefix.
@@ -225,6 +296,22 @@ mod tests {
         assert_eq!(t.words, ["lavrov", "small", "circles", "new", "cold", "war"]);
         assert_eq!(t.phrases, vec![vec!["small", "circles"], vec!["new", "cold", "war"]]);
         assert!(SearchTerms::parse("  ,,  ").is_empty());
+    }
+
+    #[test]
+    fn names_spelled_two_ways_match_each_other() {
+        let lavrov = ["Sergey Lavrov".to_owned(), "Sergei Lavrov".to_owned(), "Mr Lavrov".to_owned()];
+        let spellings = spellings_in([&lavrov[..]].into_iter());
+        assert_eq!(spellings, [("sergei".to_owned(), "sergey".to_owned())], "not mr and sergey");
+        let terms = SearchTerms::parse("Sergei democ").with_spellings(&spellings);
+        assert!(
+            terms.matches_word("sergey") && terms.matches_word("sergei") && terms.matches_word("democratic")
+        );
+        assert_eq!(terms.forms(0).collect::<Vec<_>>(), ["sergei", "sergey"]);
+        assert_eq!(terms.forms(1).collect::<Vec<_>>(), ["democ"]);
+        assert!(!spelled_alike("wang", "yang"), "a different first letter is a different name");
+        assert!(!spelled_alike("lavrov", "lavrov"), "one spelling is no pair");
+        assert!(!spelled_alike("xi", "yi"), "too short to tell");
     }
 
     #[test]

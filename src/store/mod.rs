@@ -111,7 +111,7 @@ impl Store {
         let (view, set_view) = signal(initial);
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
         let results = Memo::new(move |_| Arc::new(catalog.with(|c| query.with(|q| c.search(q)))));
-        let terms = Memo::new(move |_| query.with(|q| SearchTerms::parse(&q.text)));
+        let terms = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search_terms(&q.text))));
         let store = Store {
             catalog,
             set_catalog,

@@ -449,3 +449,39 @@ fn print_layout_leads_with_the_quotes_and_hides_controls() {
         b
     });
 }
+
+#[test]
+fn every_result_marks_what_matched_wherever_it_is() {
+    browser_test("marks_everywhere", |b| async move {
+        // On the theme, the speaker's other spelling, the place, an alias only, the text.
+        for search in ["non-interference", "Sergei", "Guilin", "president", "hegemony"] {
+            let view = format!("?q={search}");
+            b.open(&view).await;
+            let expected = engine_ids(&view);
+            assert!(!expected.is_empty(), "{search}");
+            wait_for_ids(&b, &expected).await;
+            let unmarked = b
+                .eval("return [...document.querySelectorAll('article[data-quote-id]')].filter(a => !a.querySelector('mark')).map(a => a.dataset.quoteId)")
+                .await;
+            assert_eq!(unmarked, serde_json::json!([]), "cards with no mark for “{search}”");
+        }
+        b
+    });
+}
+
+#[test]
+fn a_search_for_a_name_offers_that_speakers_words_alone() {
+    browser_test("speaker_suggestion", |b| async move {
+        b.open("").await;
+        b.wait_for("#search-input").await.send_keys("democracy Sergei").await.unwrap();
+        wait_for_ids(&b, &engine_ids("?q=democracy+Sergei")).await;
+        let offered = b.text(".speaker-suggestions button").await;
+        assert_eq!(offered, "Only what Sergey Lavrov said");
+        click(&b, ".speaker-suggestions button").await;
+        wait_for_ids(&b, &engine_ids("?q=democracy&speaker=sergey-lavrov")).await;
+        assert_eq!(b.location().await, "/?q=democracy&speaker=sergey-lavrov");
+        assert_eq!(b.eval("return document.activeElement.id").await, "search-input");
+        assert_eq!(b.find_all_count(".speaker-suggestions").await, 0, "offered no more once chosen");
+        b
+    });
+}
