@@ -211,6 +211,19 @@ fn embeds_mount_side_by_side_take_filters_from_attributes_and_stay_independent()
         assert_eq!(embed_ids(&b, "rome").await, rome);
         assert_eq!(b.location().await, "/embed-example.html");
 
+        // An embed's skip link reaches its first quote, without moving the host page.
+        b.eval("document.getElementById('rome').shadowRoot.querySelector('.skip-link').click(); return true")
+            .await;
+        b.wait_until("the embed's first quote has the focus", || async {
+            b.eval(
+                "return document.getElementById('rome').shadowRoot.activeElement?.dataset?.quoteId ?? null",
+            )
+            .await
+                == rome[0].as_str()
+        })
+        .await;
+        assert_eq!(b.location().await, "/embed-example.html");
+
         // Each embed scrolls within its height: the default, or its data-height (30rem here).
         let heights = b
             .eval(

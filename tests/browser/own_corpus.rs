@@ -80,6 +80,8 @@ fn a_picked_file_replaces_the_corpus_and_one_click_brings_the_bundled_quotes_bac
         click(&b, ".use-bundled").await;
         wait_for_count(&b, &bundled_count(wang_on_democracy)).await;
         assert_eq!(b.find_all_count(".corpus-origin").await, 0);
+        // The button went with the corpus it offered to leave; the focus went to the count.
+        assert_eq!(b.eval("return document.activeElement.className").await, "result-count");
         b.assert_no_console_errors().await;
         b
     });
@@ -184,6 +186,10 @@ fn each_kind_of_broken_file_is_refused_with_its_problems_and_the_corpus_in_use_s
             click(&b, ".corpus-error button").await;
             b.wait_until("the message is dismissed", || async {
                 b.find_all_count(".corpus-error").await == 0
+            })
+            .await;
+            b.wait_until("the focus is on the count", || async {
+                b.eval("return document.activeElement.className").await == "result-count"
             })
             .await;
         }
