@@ -22,8 +22,8 @@ fn capture(name: &'static str, size: (u32, u32), view: &'static str, dark: bool)
 #[test]
 #[ignore = "writes docs/*.png; run on demand"]
 fn capture_readme_screenshots() {
-    capture("screenshot-desktop", (1280, 900), "?theme=democracy&q=democracy", false);
-    capture("screenshot-375", (375, 812), "?theme=human-rights", false);
+    capture("screenshot-desktop", (1280, 800), "?theme=democracy&q=democracy", false);
+    capture("screenshot-375", (375, 812), "", false);
     capture(
         "screenshot-dark",
         (1280, 900),
