@@ -65,13 +65,7 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                 {move || {
                     let aliases = terms.with(|t| catalog.with_untracked(|c| c.matched_aliases(position, t)));
                     (!aliases.is_empty()).then(|| view! {
-                        <p class="matched-alias">
-                            "Also known as: "
-                            {aliases.into_iter().enumerate().map(|(i, alias)| view! {
-                                {(i > 0).then_some(", ")}
-                                <Highlighted text=alias terms />
-                            }).collect_view()}
-                        </p>
+                        <p class="matched-alias">"Also known as: " <Highlighted text=aliases.join(", ") terms /></p>
                     })
                 }}
                 <p class="meeting">

@@ -171,10 +171,22 @@ fn after_chip(place: usize) -> Vec<FocusTarget> {
     ]
 }
 
-/// What the explorer changed on its own, said until the reader dismisses it.
+/// What the explorer changed on its own, said until the reader dismisses it. (Its code is
+/// loaded when there is first something to say.)
 #[component]
 fn Notice() -> impl IntoView {
     let store = Store::use_context();
+    let shown = Memo::new(move |_| store.notice.with(Option::is_some));
+    move || shown.get().then(|| Suspend::new(async move { notice(store).await }))
+}
+
+#[lazy]
+fn notice(store: Store) -> AnyView {
+    view! { <NoticeBox store /> }.into_any()
+}
+
+#[component]
+fn NoticeBox(store: Store) -> impl IntoView {
     move || {
         store.notice.get().map(|text| {
             view! {

@@ -49,10 +49,22 @@ pub fn SearchBar() -> impl IntoView {
 }
 
 /// "Only what Sergey Lavrov said": for a search that names a person, the speaker filter
-/// that asks for their words alone (the search finds every mention too).
+/// that asks for their words alone (the search finds every mention too). Its code is loaded
+/// when there is first a search.
 #[component]
 fn SpeakerSuggestions() -> impl IntoView {
     let store = Store::use_context();
+    let searching = Memo::new(move |_| store.query.with(Query::has_text));
+    move || searching.get().then(|| Suspend::new(async move { suggestions(store).await }))
+}
+
+#[lazy]
+fn suggestions(store: Store) -> AnyView {
+    view! { <Suggestions store /> }.into_any()
+}
+
+#[component]
+fn Suggestions(store: Store) -> impl IntoView {
     let suggestions = move || store.catalog.with(|c| store.query.with(|q| c.speaker_suggestions(q)));
     move || {
         let suggestions = suggestions();
