@@ -96,6 +96,16 @@ fn header(root: &Path) -> String {
     )
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            copy(&path, &to.join(path.file_name().unwrap()));
+        }
+    }
+}
+
 fn copy(from: &Path, to: &Path) {
     std::fs::copy(from, to).unwrap_or_else(|e| panic!("copy {} -> {}: {e}", from.display(), to.display()));
 }
@@ -103,23 +113,26 @@ fn copy(from: &Path, to: &Path) {
 /// The release build, the bench pages, the JavaScript peers and the synthetic corpora, in one
 /// folder to serve.
 fn prepare_site(root: &Path, site: &Path) {
-    let dist = dist_dir();
     let _ = std::fs::remove_dir_all(site);
-    std::fs::create_dir_all(site).unwrap();
+    // The build visitors get, at the root; the benchmark's build (with the engine's JavaScript
+    // API, `scripts/bench` makes it) under engine/.
+    copy_dir(&dist_dir(), site);
+    let engine_dist = root.join("target/bench-dist");
+    copy_dir(&engine_dist, &site.join("engine"));
     let mut bindings = None;
     let mut wasm = None;
-    for entry in std::fs::read_dir(&dist).unwrap() {
+    for entry in std::fs::read_dir(&engine_dist).expect("target/bench-dist: run scripts/bench") {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         if name.starts_with("quote-explorer-") && name.ends_with("_bg.wasm") {
-            wasm = Some(name.clone());
+            wasm = Some(format!("engine/{name}"));
         } else if name.starts_with("quote-explorer-") && name.ends_with(".js") {
-            bindings = Some(name.clone());
-        }
-        if dist.join(&name).is_file() {
-            copy(&dist.join(&name), &site.join(&name));
+            bindings = Some(format!("engine/{name}"));
         }
     }
-    let (bindings, wasm) = (bindings.expect("wasm-bindgen module in dist/"), wasm.expect("wasm in dist/"));
+    let (bindings, wasm) = (
+        bindings.expect("wasm-bindgen module in target/bench-dist"),
+        wasm.expect("wasm in target/bench-dist"),
+    );
     let page = root.join("benches/page");
     let script = std::fs::read_to_string(page.join("bench.js")).unwrap();
     std::fs::write(

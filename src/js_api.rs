@@ -1,5 +1,6 @@
-//! A small JavaScript API to the engine, for pages that want to query a corpus themselves
-//! and for the benchmark, which times it against JavaScript libraries in the same page.
+//! A small JavaScript API to the engine, for the benchmark, which times it against
+//! JavaScript libraries in the same page. Only the benchmark's build has it (feature
+//! `bench-api`): it would cost every visitor about 8 KB gzipped.
 
 use wasm_bindgen::prelude::*;
 

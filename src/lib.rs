@@ -14,7 +14,8 @@
 //! - [`mount`]: where the explorer appears: the whole page, or embeds in a host page. (If it
 //!   ever hits a bug, the page's start-up script replaces it with a message: see
 //!   `scripts/post-build.mjs`.)
-//! - [`js_api`]: the engine for JavaScript callers (and the benchmark).
+//! - `js_api`: the engine for JavaScript callers, in the benchmark's build only (feature
+//!   `bench-api`).
 
 pub mod browser;
 pub mod citation;
@@ -22,6 +23,7 @@ pub mod components;
 pub mod corpus;
 pub mod engine;
 pub mod export;
+#[cfg(feature = "bench-api")]
 pub mod js_api;
 pub mod mount;
 pub mod order;
