@@ -46,13 +46,3 @@ impl CorpusIndex {
         self.catalog.len()
     }
 }
-
-/// Stops the explorer as a bug in one of its event handlers would, to check what readers
-/// see then (the crash box). The page must be reloaded afterwards.
-#[wasm_bindgen(js_name = simulateCrash)]
-pub fn simulate_crash() {
-    gloo::timers::callback::Timeout::new(0, || {
-        panic!("simulateCrash() was called: this is the crash box working as intended")
-    })
-    .forget();
-}

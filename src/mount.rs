@@ -99,6 +99,16 @@ fn mount_embed(document: &web_sys::Document, host: &Element) {
     mount_to(root, move || view! { <App initial placement source /> }).forget();
 }
 
+/// Stops the explorer as a bug in one of its event handlers would, to check what readers
+/// see then (the crash box). The page must be reloaded afterwards.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = simulateCrash)]
+pub fn simulate_crash() {
+    gloo::timers::callback::Timeout::new(0, || {
+        panic!("simulateCrash() was called: this is the crash box working as intended")
+    })
+    .forget();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
