@@ -11,8 +11,9 @@ use crate::components::App;
 use crate::store::{address, Placement};
 use crate::url_state;
 
-/// The stylesheet, compiled in so that embeds can apply it inside their shadow roots.
-pub const STYLESHEET: &str = include_str!("../style/main.css");
+/// The stylesheet (style/main.css, compacted by build.rs), compiled in so that embeds can
+/// apply it inside their shadow roots.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/main.css"));
 
 /// The width, in rem, from which the filters sit beside the results: the stylesheet's one
 /// `@container explorer (min-width: …rem)` rule, read from the stylesheet itself so the two
@@ -112,6 +113,29 @@ pub fn simulate_crash() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compacted_stylesheet_differs_from_its_source_only_in_comments_and_spaces() {
+        let source = include_str!("../style/main.css");
+        let mut without_comments = String::new();
+        let mut rest = source;
+        while let Some(start) = rest.find("/*") {
+            without_comments.push_str(&rest[..start]);
+            rest = &rest[start + rest[start..].find("*/").unwrap() + 2..];
+        }
+        without_comments.push_str(rest);
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squeeze(STYLESHEET), squeeze(&without_comments));
+        assert!(!STYLESHEET.contains("/*") && !STYLESHEET.contains('\n'));
+        assert!(
+            STYLESHEET.len() < source.len() * 3 / 4,
+            "compacted: {} of {}",
+            STYLESHEET.len(),
+            source.len()
+        );
+        // A space before a colon can be a descendant combinator, and stays.
+        assert!(STYLESHEET.contains(".qe-embed{"), "no space next to braces");
+    }
 
     #[test]
     fn the_breakpoint_is_read_from_the_stylesheet() {

@@ -19,8 +19,9 @@ pub use validate::{
 };
 pub use verify::{lint, locate_verbatim, normalize_for_comparison, verify_against_sources};
 
-/// The corpus shipped with the app, compiled into the binary so start-up needs no fetch.
-pub const BUNDLED_JSON: &str = include_str!("../../data/corpus.json");
+/// The corpus shipped with the app (data/corpus.json, compacted by build.rs), compiled into
+/// the binary so start-up needs no fetch.
+pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
 /// The bundled corpus, parsed and validated.
 pub fn bundled() -> Result<Corpus, CorpusError> {
@@ -30,4 +31,18 @@ pub fn bundled() -> Result<Corpus, CorpusError> {
 /// The bundled corpus with its links, as the app loads it.
 pub fn bundled_linked() -> Result<(Corpus, Links), CorpusError> {
     parse_linked(BUNDLED_JSON)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_corpus_is_data_corpus_json_compacted() {
+        let source = include_str!("../../data/corpus.json");
+        let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        assert_eq!(value(BUNDLED_JSON), value(source));
+        assert!(BUNDLED_JSON.len() < source.len(), "no layout white space");
+        assert!(!BUNDLED_JSON.contains('\n'));
+    }
 }
