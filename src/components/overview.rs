@@ -9,7 +9,7 @@ use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::engine::overview::keys::{self, Move};
-use crate::engine::overview::{fit, map, quotes, summarize, timeline, Overview, MAX_MEETINGS};
+use crate::engine::overview::{fit, map, quotes, summarize, svg_number, timeline, Overview, MAX_MEETINGS};
 use crate::engine::Facet;
 use crate::store::Store;
 
@@ -65,6 +65,11 @@ fn Drawings() -> impl IntoView {
             }}
         </Show>
     }
+}
+
+/// A coordinate or length in SVG units, to a tenth.
+fn n(value: f64) -> String {
+    svg_number(value, 1)
 }
 
 /// A drawing's one tab stop: the mark that was focused last (the first at the start). The
@@ -139,8 +144,8 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
         let count = shape.meetings.len();
         let ticks = layout.ticks.into_iter().map(|(year, x)| {
             view! {
-                <line class="tick" x1=x y1=axis_y - 30.0 x2=x y2=axis_y + 8.0 />
-                <text class="tick-label" x=x + 4.0 y=axis_y - 20.0>{year}</text>
+                <line class="tick" x1={n(x)} y1={n(axis_y - 30.0)} x2={n(x)} y2={n(axis_y + 8.0)} />
+                <text class="tick-label" x={n(x + 4.0)} y={n(axis_y - 20.0)}>{year}</text>
             }
         });
         let marks = shape.meetings.into_iter().zip(layout.marks).enumerate().map(|(i, (mark, placed))| {
@@ -166,12 +171,12 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     on:click=on_click
                     on:keydown=on_key
                 >
-                    <line class="leader" x1=x y1=axis_y + outer x2=x y2=label_y - 13.0 />
-                    <circle class="mark-total" cx=x cy=axis_y r=outer />
-                    <circle class="mark-shown" cx=x cy=axis_y r=move || timeline::radius(shown(), largest) />
-                    <text class="mark-place" x=x y=label_y text-anchor="middle">{label}</text>
-                    <text class="mark-date" x=x y=label_y + 15.0 text-anchor="middle">{date}</text>
-                    <text class="mark-count" x=x y=label_y + 30.0 text-anchor="middle">
+                    <line class="leader" x1={n(x)} y1={n(axis_y + outer)} x2={n(x)} y2={n(label_y - 13.0)} />
+                    <circle class="mark-total" cx={n(x)} cy={n(axis_y)} r={n(outer)} />
+                    <circle class="mark-shown" cx={n(x)} cy={n(axis_y)} r=move || n(timeline::radius(shown(), largest)) />
+                    <text class="mark-place" x={n(x)} y={n(label_y)} text-anchor="middle">{label}</text>
+                    <text class="mark-date" x={n(x)} y={n(label_y + 15.0)} text-anchor="middle">{date}</text>
+                    <text class="mark-count" x={n(x)} y={n(label_y + 30.0)} text-anchor="middle">
                         {move || format!("{} of {total}", shown())}
                     </text>
                 </g>
@@ -186,11 +191,11 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     role="group"
                     aria-label="Timeline of meetings: each mark is a meeting, sized by its quotes; choose one to filter by it; arrow keys move between them"
                     on:keydown=roving.on_keydown(move |at, step| keys::along(at, count, step))
-                    width=width
-                    height=height
-                    viewBox=format!("0 0 {width} {height}")
+                    width={n(width)}
+                    height={n(height)}
+                    viewBox=format!("0 0 {} {}", n(width), n(height))
                 >
-                    <line class="axis" x1=margin / 2.0 y1=axis_y x2=width - margin / 2.0 y2=axis_y />
+                    <line class="axis" x1={n(margin / 2.0)} y1={n(axis_y)} x2={n(width - margin / 2.0)} y2={n(axis_y)} />
                     {ticks.collect_view()}
                     {marks.collect_view()}
                 </svg>
@@ -228,9 +233,9 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     on:click=on_click
                     on:keydown=on_key
                 >
-                    <text x=x y=map::COLUMN_HEADER_HEIGHT - 38.0 text-anchor="middle">{first_line}</text>
-                    <text x=x y=map::COLUMN_HEADER_HEIGHT - 24.0 text-anchor="middle">{second_line}</text>
-                    <text class="map-year" x=x y=map::COLUMN_HEADER_HEIGHT - 9.0 text-anchor="middle">{mark.short_date.clone()}</text>
+                    <text x={n(x)} y={n(map::COLUMN_HEADER_HEIGHT - 38.0)} text-anchor="middle">{first_line}</text>
+                    <text x={n(x)} y={n(map::COLUMN_HEADER_HEIGHT - 24.0)} text-anchor="middle">{second_line}</text>
+                    <text class="map-year" x={n(x)} y={n(map::COLUMN_HEADER_HEIGHT - 9.0)} text-anchor="middle">{mark.short_date.clone()}</text>
                 </g>
             }
         });
@@ -272,17 +277,17 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                         on:click=on_click
                         on:keydown=on_key
                     >
-                        <rect class="cell-frame" x=x + 2.0 y=y + 2.0 width=w height=h rx="3" />
+                        <rect class="cell-frame" x={n(x + 2.0)} y={n(y + 2.0)} width={n(w)} height={n(h)} rx="3" />
                         <rect
                             class="cell-fill"
-                            x=x + 2.0
-                            y=y + 2.0
-                            width=w
-                            height=h
+                            x={n(x + 2.0)}
+                            y={n(y + 2.0)}
+                            width={n(w)}
+                            height={n(h)}
                             rx="3"
-                            fill-opacity=move || map::shade(count(), largest.get())
+                            fill-opacity=move || svg_number(map::shade(count(), largest.get()), 2)
                         />
-                        <text x=x + map::CELL_WIDTH / 2.0 y=y + map::CELL_HEIGHT / 2.0 + 5.0 text-anchor="middle">
+                        <text x={n(x + map::CELL_WIDTH / 2.0)} y={n(y + map::CELL_HEIGHT / 2.0 + 5.0)} text-anchor="middle">
                             {move || match count() {
                                 0 => String::new(),
                                 n => n.to_string(),
@@ -304,7 +309,7 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     on:click=on_click
                     on:keydown=on_key
                 >
-                    <text x=map::ROW_HEADER_WIDTH - 10.0 y=y + map::CELL_HEIGHT / 2.0 + 5.0 text-anchor="end">
+                    <text x={n(map::ROW_HEADER_WIDTH - 10.0)} y={n(y + map::CELL_HEIGHT / 2.0 + 5.0)} text-anchor="end">
                         {theme_row.label.clone()}
                     </text>
                 </g>
@@ -318,9 +323,9 @@ fn ThemeMap(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     role="group"
                     aria-label="Map of themes by meeting: each cell counts the shown quotes on that theme at that meeting; choose a cell, a theme or a meeting to filter by it; arrow keys move between them"
                     on:keydown=roving.on_keydown(move |at, step| keys::grid(at, columns_len, rows_len, step))
-                    width=width
-                    height=height
-                    viewBox=format!("0 0 {width} {height}")
+                    width={n(width)}
+                    height={n(height)}
+                    viewBox=format!("0 0 {} {}", n(width), n(height))
                 >
                     {columns.collect_view()}
                     {rows.collect_view()}

@@ -56,13 +56,15 @@ pub fn check_size(bytes: u64) -> Result<(), CorpusError> {
     )))
 }
 
-/// A byte count for people: "61.2 MB".
+/// A byte count for people: "61 MB", "2.5 MB". In integers: float formatting would cost
+/// every visitor its code.
 pub fn megabytes(bytes: u64) -> String {
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    if mb >= 10.0 {
-        format!("{mb:.0} MB")
+    const MIB: u64 = 1024 * 1024;
+    let tenths = (bytes.saturating_mul(10) + MIB / 2) / MIB;
+    if tenths >= 100 {
+        format!("{} MB", (bytes + MIB / 2) / MIB)
     } else {
-        format!("{mb:.1} MB")
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -279,6 +281,15 @@ mod tests {
             let err = parse(json).unwrap_err();
             assert!(err.messages[0].starts_with("Not a corpus: the file must hold one JSON object"), "{err}");
         }
+    }
+
+    #[test]
+    fn byte_counts_read_as_people_write_them() {
+        assert_eq!(megabytes(0), "0.0 MB");
+        assert_eq!(megabytes(2_621_440), "2.5 MB");
+        assert_eq!(megabytes(10 * 1024 * 1024 - 1), "10 MB");
+        assert_eq!(megabytes(64_172_851), "61 MB");
+        assert_eq!(megabytes(u64::MAX / 20), format!("{} MB", (u64::MAX / 20 + 524_288) / 1_048_576));
     }
 
     #[test]

@@ -352,6 +352,24 @@ pub mod map {
     }
 }
 
+/// A number for an SVG attribute, rounded to `places` decimals (at most 3), written with
+/// integer arithmetic: Rust's float formatting would otherwise be shipped to every visitor
+/// for the drawings alone.
+pub fn svg_number(value: f64, places: u32) -> String {
+    let scale = 10i64.pow(places.min(3));
+    let scaled = (value * scale as f64).round() as i64;
+    let (sign, scaled) = if scaled < 0 { ("-", -scaled) } else { ("", scaled) };
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let mut digits = format!("{fraction:0width$}", width = places.min(3) as usize);
+    while digits.ends_with('0') {
+        digits.pop();
+    }
+    format!("{sign}{whole}.{digits}")
+}
+
 /// Moving the keyboard focus among a drawing's marks, which are one tab stop together (the
 /// rest are reached with the arrow keys, Home and End).
 pub mod keys {
@@ -482,6 +500,18 @@ fn year_of(day: i64) -> i64 {
 mod tests {
     use super::keys::{along, grid, Move};
     use super::*;
+
+    #[test]
+    fn svg_numbers_are_written_without_float_formatting() {
+        assert_eq!(svg_number(215.0, 1), "215");
+        assert_eq!(svg_number(12.345, 1), "12.3");
+        assert_eq!(svg_number(0.12, 2), "0.12");
+        assert_eq!(svg_number(0.5, 2), "0.5");
+        assert_eq!(svg_number(0.04, 2), "0.04");
+        assert_eq!(svg_number(-2.25, 1), "-2.3");
+        assert_eq!(svg_number(-0.04, 1), "0");
+        assert_eq!(svg_number(1.0, 2), "1");
+    }
 
     #[test]
     fn arrow_keys_walk_the_timeline_and_stop_at_its_ends() {
