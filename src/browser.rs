@@ -98,6 +98,10 @@ pub struct FocusTarget {
     pub index: usize,
 }
 
+/// The result count: where the focus goes when a control removes itself and nothing nearer
+/// is left (it is focusable, and a live status).
+pub const RESULT_COUNT: FocusTarget = FocusTarget { selector: ".result-count", index: 0 };
+
 /// The explorer (`.qe-app`, in the page or an embed's shadow root) an event happened in.
 pub fn explorer_of(event: &web_sys::Event) -> Option<web_sys::Element> {
     event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".qe-app").ok()?

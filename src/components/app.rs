@@ -113,10 +113,7 @@ fn SkipLink() -> impl IntoView {
         ev.prevent_default();
         browser::focus_after_render(
             browser::explorer_of(&ev),
-            vec![
-                browser::FocusTarget { selector: ".quote-card", index: 0 },
-                browser::FocusTarget { selector: ".result-count", index: 0 },
-            ],
+            vec![browser::FocusTarget { selector: ".quote-card", index: 0 }, browser::RESULT_COUNT],
         );
     };
     view! { <a class="skip-link" href="#results" on:click=skip>"Skip to the quotes"</a> }

@@ -4,13 +4,10 @@
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
-use crate::browser::{explorer_of, focus_after_render, FocusTarget};
+use crate::browser::{explorer_of, focus_after_render, RESULT_COUNT};
 use crate::corpus::megabytes;
 use crate::store::loading::{load_from, open_file, use_bundled};
 use crate::store::{CorpusOrigin, CorpusStatus, Store};
-
-/// Where the focus goes when a control here removes itself: the result count.
-const RESULT_COUNT: FocusTarget = FocusTarget { selector: ".result-count", index: 0 };
 
 /// Where a corpus to load is.
 pub enum Load {

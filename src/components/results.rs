@@ -7,7 +7,7 @@ use super::corpus_picker::CorpusStatusLine;
 use super::export_menu::ExportButtons;
 use super::overview::OverviewPanel;
 use super::quote_card::QuoteCard;
-use crate::browser::{explorer_of, focus_after_render, FocusTarget};
+use crate::browser::{explorer_of, focus_after_render, FocusTarget, RESULT_COUNT};
 use crate::engine::Query;
 use crate::store::{Store, PAGE_SIZE};
 use crate::wording;
@@ -147,7 +147,7 @@ fn ActiveFilters() -> impl IntoView {
                         class="clear-all"
                         on:click=move |ev| {
                             store.update_query(Query::clear);
-                            focus_after_render(explorer_of(&ev), vec![COUNT]);
+                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
                         }
                     >
                         "Clear all"
@@ -158,16 +158,13 @@ fn ActiveFilters() -> impl IntoView {
     }
 }
 
-/// The result count: where the focus goes when nothing nearer is left.
-const COUNT: FocusTarget = FocusTarget { selector: ".result-count", index: 0 };
-
 /// After the chip at `place` is removed: the chip that takes its place, else the one before,
 /// else the count.
 fn after_chip(place: usize) -> Vec<FocusTarget> {
     vec![
         FocusTarget { selector: ".chips .chip", index: place },
         FocusTarget { selector: ".chips .chip", index: place.saturating_sub(1) },
-        COUNT,
+        RESULT_COUNT,
     ]
 }
 
@@ -196,7 +193,7 @@ fn NoticeBox(store: Store) -> impl IntoView {
                         type="button"
                         on:click=move |ev| {
                             store.notice.set(None);
-                            focus_after_render(explorer_of(&ev), vec![COUNT]);
+                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
                         }
                     >
                         "Dismiss"
@@ -229,7 +226,7 @@ fn EmptyResults(store: Store) -> impl IntoView {
                         type="button"
                         on:click=move |ev| {
                             store.update_query(|q| q.deselect(facet, &id));
-                            focus_after_render(explorer_of(&ev), vec![COUNT]);
+                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
                         }
                     >
                         "Remove the filter " {facet.label()} ": " {label}
@@ -241,7 +238,7 @@ fn EmptyResults(store: Store) -> impl IntoView {
                     type="button"
                     on:click=move |ev| {
                         store.update_query(|q| q.text.clear());
-                        focus_after_render(explorer_of(&ev), vec![COUNT]);
+                        focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
                     }
                 >
                     "Clear the search"

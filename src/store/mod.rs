@@ -2,8 +2,11 @@
 //! [`Catalog`]), the reader's [`View`] (the [`Query`] and how it is shown), the results, how
 //! many of them are rendered, and how loading another corpus goes. Every change of view
 //! passes one gate, [`Store::update_view`], which keeps the query to the values the corpus
-//! knows and moves the address bar along ([`address`]). Components read from the store and call its
-//! methods; they hold no state of the view themselves.
+//! knows and moves the address bar along ([`address`]). Two changes come from elsewhere and
+//! add no step: Back and Forward (the view follows the address), and setting aside what hides
+//! a linked quote (the address is corrected in place, and a notice says what was set aside).
+//! Components read from the store and call its methods; they hold no state of the view
+//! themselves.
 
 pub mod address;
 pub mod loading;
@@ -41,10 +44,11 @@ pub enum CorpusOrigin {
 }
 
 impl CorpusOrigin {
-    pub fn kind(&self) -> crate::wording::CorpusKind {
+    /// Which corpus this is, for the sentences that describe it.
+    pub fn kind(&self) -> wording::CorpusKind {
         match self {
-            CorpusOrigin::Bundled => crate::wording::CorpusKind::Bundled,
-            CorpusOrigin::Loaded(_) => crate::wording::CorpusKind::Loaded,
+            CorpusOrigin::Bundled => wording::CorpusKind::Bundled,
+            CorpusOrigin::Loaded(_) => wording::CorpusKind::Loaded,
         }
     }
 }
