@@ -1,5 +1,6 @@
-//! The results: their count, the active filters as chips, the export buttons, the overview
-//! and the list of quote cards, a page at a time.
+//! The results: their count, the active filters as chips, the explorer's notices, why nothing
+//! matches (when nothing does), the export buttons, the overview and the list of quote cards,
+//! a page at a time. A control here that removes itself hands the focus on.
 
 use leptos::prelude::*;
 
