@@ -124,6 +124,11 @@ pub fn focus_after_render(root: Option<web_sys::Element>, targets: Vec<FocusTarg
     });
 }
 
+/// [`focus_after_render`] on the result count of the explorer the event happened in.
+pub fn focus_count_after_render(event: &web_sys::Event) {
+    focus_after_render(explorer_of(event), vec![RESULT_COUNT]);
+}
+
 fn stylesheet(css: &str) -> Option<js_sys::Array> {
     let sheet = web_sys::CssStyleSheet::new().ok()?;
     sheet.replace_sync(css).ok()?;

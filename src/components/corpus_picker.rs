@@ -4,7 +4,7 @@
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
-use crate::browser::{explorer_of, focus_after_render, RESULT_COUNT};
+use crate::browser::focus_count_after_render;
 use crate::corpus::megabytes;
 use crate::store::loading::{load_from, open_file, use_bundled};
 use crate::store::{CorpusOrigin, CorpusStatus, Store};
@@ -79,7 +79,7 @@ fn status_line(store: Store) -> AnyView {
                         type="button"
                         on:click=move |ev| {
                             status.set(CorpusStatus::Ready);
-                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                            focus_count_after_render(&ev);
                         }
                     >
                         "Dismiss"
@@ -117,7 +117,7 @@ pub fn CorpusPicker() -> impl IntoView {
                         type="button"
                         class="use-bundled"
                         on:click=move |ev| {
-                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                            focus_count_after_render(&ev);
                             spawn_local(use_bundled(store));
                         }
                     >

@@ -8,7 +8,7 @@ use super::corpus_picker::CorpusStatusLine;
 use super::export_menu::ExportButtons;
 use super::overview::OverviewPanel;
 use super::quote_card::QuoteCard;
-use crate::browser::{explorer_of, focus_after_render, FocusTarget, RESULT_COUNT};
+use crate::browser::{explorer_of, focus_after_render, focus_count_after_render, FocusTarget, RESULT_COUNT};
 use crate::engine::Query;
 use crate::store::{Store, PAGE_SIZE};
 use crate::wording;
@@ -148,7 +148,7 @@ fn ActiveFilters() -> impl IntoView {
                         class="clear-all"
                         on:click=move |ev| {
                             store.update_query(Query::clear);
-                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                            focus_count_after_render(&ev);
                         }
                     >
                         "Clear all"
@@ -194,7 +194,7 @@ fn NoticeBox(store: Store) -> impl IntoView {
                         type="button"
                         on:click=move |ev| {
                             store.notice.set(None);
-                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                            focus_count_after_render(&ev);
                         }
                     >
                         "Dismiss"
@@ -227,7 +227,7 @@ fn EmptyResults(store: Store) -> impl IntoView {
                         type="button"
                         on:click=move |ev| {
                             store.update_query(|q| q.deselect(facet, &id));
-                            focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                            focus_count_after_render(&ev);
                         }
                     >
                         "Remove the filter " {facet.label()} ": " {label}
@@ -239,7 +239,7 @@ fn EmptyResults(store: Store) -> impl IntoView {
                     type="button"
                     on:click=move |ev| {
                         store.update_query(|q| q.text.clear());
-                        focus_after_render(explorer_of(&ev), vec![RESULT_COUNT]);
+                        focus_count_after_render(&ev);
                     }
                 >
                     "Clear the search"
