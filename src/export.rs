@@ -89,10 +89,11 @@ pub fn file_name(query: &Query, count: usize, format: Format) -> String {
     format!("{stem}-{count}.{}", format.extension())
 }
 
-const CSV_COLUMNS: [&str; 17] = [
+const CSV_COLUMNS: [&str; 18] = [
     "id",
     "text",
     "kind",
+    "side",
     "speaker",
     "role",
     "meeting",
@@ -128,6 +129,7 @@ pub fn to_csv(catalog: &Catalog, positions: &[u32]) -> String {
                 q.id.clone(),
                 q.text.clone(),
                 q.kind.label().to_owned(),
+                speaker.map(|s| s.country.trim().to_owned()).unwrap_or_default(),
                 speaker.map_or_else(|| q.speaker.clone(), |s| s.name.clone()),
                 speaker.map(|s| s.role.clone()).unwrap_or_default(),
                 meeting.map_or_else(|| q.meeting.clone(), |m| m.title.clone()),
@@ -301,7 +303,7 @@ mod tests {
         let catalog = bundled();
         let positions: Vec<u32> = (0..catalog.len() as u32).collect();
         let csv = to_csv(&catalog, &positions);
-        assert!(csv.starts_with("\u{FEFF}id,text,kind,speaker,"));
+        assert!(csv.starts_with("\u{FEFF}id,text,kind,side,speaker,"));
         // Rows are counted by record ends outside quoted fields.
         let mut quoted = false;
         let mut records = 0;

@@ -62,7 +62,7 @@ pub fn parse(query_string: &str) -> View {
 }
 
 /// Reads the initial view of an embedded explorer from its element's attributes:
-/// `data-q="text"`, and `data-speaker`, `data-meeting`, `data-theme`, `data-source`,
+/// `data-q="text"`, and `data-side`, `data-speaker`, `data-meeting`, `data-theme`, `data-source`,
 /// `data-kind`, each with one id or several separated by spaces or commas, `data-sort`, and
 /// `data-overview="open"`. `attribute` returns an attribute's value by name.
 pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {

@@ -36,7 +36,9 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
             })
         })
     };
+    // A facet this corpus gives no value (a corpus with no countries has no sides) is left out.
     view! {
+        <Show when=move || { total_values() > 0 }>
         <fieldset class="facet" data-facet=facet.param()>
             <legend>{facet.label()}</legend>
             // A row stands for one value at one place in one corpus: another corpus gets new rows.
@@ -88,5 +90,6 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 </button>
             </Show>
         </fieldset>
+        </Show>
     }
 }

@@ -9,6 +9,7 @@ use leptos::{prelude::*, task::spawn_local};
 use crate::browser;
 use crate::citation::cite;
 use crate::engine::card::{Address, Card, CardDetails, Context, SourceLine, Variant};
+use crate::engine::diff::{Change, DiffPart};
 use crate::engine::highlight::highlight;
 use crate::engine::text::SearchTerms;
 use crate::engine::Catalog;
@@ -186,13 +187,18 @@ fn VariantList(
         view! {
             <section class=class>
                 <h3>{heading}</h3>
+                <p class="diff-legend">
+                    "Marked against the quote above: " <span class="added">"words it adds"</span> ", "
+                    <span class="removed">"words it lacks"</span> "."
+                </p>
                 <ul>
                     {variants.into_iter().map(|v| {
+                        let text = view! { <WordDiff parts=v.diff /> };
                         // In an embed a fragment link would move the host page; the text alone is shown.
                         let text = if embedded {
-                            v.text.into_any()
+                            text.into_any()
                         } else {
-                            view! { <a href=format!("#{}", v.id)>{v.text}</a> }.into_any()
+                            view! { <a href=format!("#{}", v.id)>{text}</a> }.into_any()
                         };
                         view! { <li>{text} " — " {v.outlet} " (" {v.kind.to_lowercase()} ")"</li> }
                     }).collect_view()}
@@ -200,6 +206,26 @@ fn VariantList(
             </section>
         }
     })
+}
+
+/// A report's words against the card's own: what it adds in `<ins>`, what it lacks in
+/// `<del>`, each saying so to a screen reader.
+#[component]
+fn WordDiff(parts: Vec<DiffPart>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|part| match part.change {
+            Change::Same => part.text.into_any(),
+            Change::Added => view! {
+                <ins><span class="visually-hidden">"[added: "</span>{part.text}<span class="visually-hidden">"]"</span></ins>
+            }
+            .into_any(),
+            Change::Removed => view! {
+                <del><span class="visually-hidden">"[removed: "</span>{part.text}<span class="visually-hidden">"]"</span></del>
+            }
+            .into_any(),
+        })
+        .collect_view()
 }
 
 #[component]

@@ -908,7 +908,7 @@ const SPEAKER: Shape = Shape {
         ("name", Kind::Text),
         ("aliases", Kind::TextsOrNone),
         ("role", Kind::Text),
-        ("country", Kind::Text),
+        ("country", Kind::OptionalText),
         ("kind", Kind::Variant(SPEAKER_KINDS)),
     ],
 };
@@ -1031,7 +1031,7 @@ impl Values {
             name: self.text(1),
             aliases: self.texts(2),
             role: self.text(3),
-            country: self.text(4),
+            country: self.optional_text(4).unwrap_or_default(),
             kind: [SpeakerKind::Person, SpeakerKind::JointStatement, SpeakerKind::Joint][self.variant(5)],
         }
     }

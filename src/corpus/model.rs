@@ -47,8 +47,33 @@ pub struct Speaker {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub role: String,
+    /// Whose side the speaker speaks for ("China", "Russia", "China and Russia"); empty when
+    /// a corpus does not say, and then the speaker has no side.
+    #[serde(default)]
     pub country: String,
     pub kind: SpeakerKind,
+}
+
+impl Speaker {
+    /// The id of the side the speaker speaks for: the lower-case slug of its country
+    /// ("China and Russia" is `china-and-russia`), or `None` when the corpus gives none.
+    pub fn side_id(&self) -> Option<String> {
+        let slug = slug(&self.country);
+        (!slug.is_empty()).then_some(slug)
+    }
+}
+
+/// Lower-case letters and digits, every other run of characters one hyphen.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -321,5 +346,19 @@ mod tests {
         assert_eq!(meeting("2022-03", DatePrecision::Month).date_label(), "March 2022");
         assert_eq!(meeting("2022-06-01", DatePrecision::Approximate).date_label(), "about 1 June 2022");
         assert_eq!(meeting("2022-00", DatePrecision::Month).date_label(), "2022-00");
+    }
+}
+
+#[cfg(test)]
+mod slug_tests {
+    use super::slug;
+
+    #[test]
+    fn a_slug_is_lower_case_words_joined_by_hyphens() {
+        assert_eq!(slug("China and Russia"), "china-and-russia");
+        assert_eq!(slug("  Japan "), "japan");
+        assert_eq!(slug("Côte d’Ivoire"), "côte-d-ivoire");
+        assert_eq!(slug("Россия"), "россия");
+        assert_eq!(slug(" -- "), "");
     }
 }

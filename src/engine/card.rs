@@ -1,7 +1,9 @@
 //! A quote as its card shows it: who, where, when, in which source, and, when opened, the
-//! passage it sits in, the statement it belongs to and other reports of the same remark.
+//! passage it sits in, the statement it belongs to and other reports of the same remark
+//! (each with what it adds to and lacks from the card's own words).
 //! Built from the catalog here, so the card component only renders.
 
+use super::diff::{word_diff, DiffPart};
 use super::text::{self, SearchTerms};
 use super::Catalog;
 use crate::corpus::{locate_verbatim, QuoteKind};
@@ -103,6 +105,8 @@ pub struct Point {
 pub struct Variant {
     pub id: String,
     pub text: String,
+    /// `text` word by word against the card's own quote: what this report adds and lacks.
+    pub diff: Vec<DiffPart>,
     pub outlet: String,
     /// "Direct quote", "Headline", …
     pub kind: &'static str,
@@ -210,7 +214,9 @@ impl Catalog {
         for p in self.variants(position) {
             let v = self.quote(p);
             let outlet = self.source(&v.source).map_or_else(|| v.source.clone(), |s| s.outlet.clone());
-            let variant = Variant { id: v.id.clone(), text: v.text.clone(), outlet, kind: v.kind.label() };
+            let diff = word_diff(&q.text, &v.text);
+            let variant =
+                Variant { id: v.id.clone(), text: v.text.clone(), diff, outlet, kind: v.kind.label() };
             if v.source == q.source { &mut same_article } else { &mut variants }.push(variant);
         }
         CardDetails {

@@ -39,6 +39,7 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::C
         detail,
         total: 0,
     };
+    let (sides, side_of_speaker) = sides(corpus);
     let speakers = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
     let meetings = corpus.meetings.iter().map(|m| value(&m.id, &m.title, m.place_and_date())).collect();
     let themes = corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
@@ -47,7 +48,10 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::C
 
     let n = corpus.quotes.len();
     let one = |of: &[u32]| FacetIndex::build_single(of, n);
+    let side_of_quote: Vec<u32> =
+        links.speaker.iter().map(|&s| side_of_speaker.get(s as usize).copied().unwrap_or(NONE)).collect();
     let mut facets = [
+        FacetIndex { values: sides, ..one(&side_of_quote) },
         FacetIndex { values: speakers, ..one(&links.speaker) },
         FacetIndex { values: meetings, ..one(&links.meeting) },
         FacetIndex {
@@ -69,13 +73,48 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::C
         meetings[a as usize].date.cmp(&meetings[b as usize].date).then(a.cmp(&b))
     });
     facets[Facet::Meeting.slot()].reorder(&by_date);
-    for facet in [Facet::Speaker, Facet::Theme] {
+    for facet in [Facet::Side, Facet::Speaker, Facet::Theme] {
         facets[facet.slot()].sort_by_total();
     }
     for facet in &mut facets {
         facet.drop_unused();
     }
     facets
+}
+
+/// The sides the speakers speak for, from their countries (each side's detail names its
+/// speakers), and each speaker's side as a position among them (`NONE` without a country).
+fn sides(corpus: &Corpus) -> (Vec<FacetValue>, Vec<u32>) {
+    let mut sides: Vec<FacetValue> = Vec::new();
+    let mut names: Vec<Vec<&str>> = Vec::new();
+    let mut side_of_speaker = Vec::with_capacity(corpus.speakers.len());
+    for speaker in &corpus.speakers {
+        let Some(id) = speaker.side_id() else {
+            side_of_speaker.push(NONE);
+            continue;
+        };
+        let at = sides.iter().position(|v| v.id == id).unwrap_or_else(|| {
+            let label = speaker.country.trim().to_owned();
+            sides.push(FacetValue { id, label, detail: String::new(), total: 0 });
+            names.push(Vec::new());
+            sides.len() - 1
+        });
+        names[at].push(&speaker.name);
+        side_of_speaker.push(at as u32);
+    }
+    for (side, names) in sides.iter_mut().zip(names) {
+        side.detail = first_names(&names, 3);
+    }
+    (sides, side_of_speaker)
+}
+
+/// Up to `shown` names, and how many more there are: "Wang Yi, Xi Jinping and 2 more".
+fn first_names(names: &[&str], shown: usize) -> String {
+    let listed = names[..names.len().min(shown)].join(", ");
+    match names.len().saturating_sub(shown) {
+        0 => listed,
+        more => format!("{listed} and {more} more"),
+    }
 }
 
 impl FacetIndex {
@@ -171,5 +210,64 @@ impl FacetIndex {
         }
         self.doc_values = values;
         self.doc_offsets = offsets;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::{self, slug};
+    use crate::engine::{Catalog, Facet, Query};
+
+    #[test]
+    fn sides_are_the_slugs_of_the_speakers_countries() {
+        let c = Catalog::new(corpus::bundled().unwrap());
+        let mut ids: Vec<&str> = c.index.values(Facet::Side).iter().map(|v| v.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["china", "china-and-russia", "japan", "russia"]);
+        for p in 0..c.len() as u32 {
+            let speaker = c.speaker(&c.quote(p).speaker).unwrap();
+            let side = &c.index.values(Facet::Side)[c.index.values_of(Facet::Side, p)[0] as usize];
+            assert_eq!(
+                (side.id.as_str(), side.label.as_str()),
+                (slug(&speaker.country).as_str(), speaker.country.as_str())
+            );
+        }
+        let china = c.index.value(Facet::Side, "china").unwrap();
+        assert!(china.detail.contains("Wang Yi") && china.detail.contains("Xi Jinping"), "{}", china.detail);
+    }
+
+    #[test]
+    fn choosing_a_side_finds_exactly_its_speakers_quotes() {
+        let c = Catalog::new(corpus::bundled().unwrap());
+        let mut query = Query::default();
+        query.select(Facet::Side, "russia");
+        let found = c.search(&query).quotes;
+        let expected: Vec<u32> = (0..c.len() as u32)
+            .filter(|&p| c.speaker(&c.quote(p).speaker).unwrap().country == "Russia")
+            .collect();
+        let mut sorted = found.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, expected);
+        assert!(!found.is_empty());
+    }
+
+    #[test]
+    fn a_corpus_without_countries_has_no_side_and_loads() {
+        let json = corpus::BUNDLED_JSON.replace(r#""country":"#, r#""former_country":"#);
+        assert!(corpus::parse(&json).is_err(), "an unknown field is still an error");
+        let mut bare: serde_json::Value = serde_json::from_str(corpus::BUNDLED_JSON).unwrap();
+        for speaker in bare["speakers"].as_array_mut().unwrap() {
+            speaker.as_object_mut().unwrap().remove("country");
+        }
+        let corpus = corpus::parse(&bare.to_string()).expect("a corpus may leave countries out");
+        let c = Catalog::new(corpus);
+        assert!(c.index.values(Facet::Side).is_empty());
+        assert_eq!(c.search(&Query::default()).quotes.len(), c.len());
+    }
+
+    #[test]
+    fn a_side_lists_at_most_three_of_its_speakers() {
+        assert_eq!(super::first_names(&["A", "B"], 3), "A, B");
+        assert_eq!(super::first_names(&["A", "B", "C", "D", "E"], 3), "A, B, C and 2 more");
     }
 }

@@ -10,6 +10,7 @@
 mod bitset;
 pub mod card;
 mod catalog;
+pub mod diff;
 mod facets;
 pub mod highlight;
 pub mod overview;

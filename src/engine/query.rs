@@ -2,6 +2,8 @@
 /// facets narrow each other (AND).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
+    /// The speaker's country: China, Russia, the two jointly, others.
+    Side,
     Speaker,
     Meeting,
     Theme,
@@ -10,14 +12,15 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const COUNT: usize = 5;
-    /// In the order the filter pane shows them.
+    pub const COUNT: usize = 6;
+    /// In the order the filter pane shows them (which is also their order in the index).
     pub const ALL: [Facet; Facet::COUNT] =
-        [Facet::Speaker, Facet::Meeting, Facet::Theme, Facet::Source, Facet::Kind];
+        [Facet::Side, Facet::Speaker, Facet::Meeting, Facet::Theme, Facet::Source, Facet::Kind];
 
     /// The URL query parameter for this facet.
     pub fn param(self) -> &'static str {
         match self {
+            Facet::Side => "side",
             Facet::Speaker => "speaker",
             Facet::Meeting => "meeting",
             Facet::Theme => "theme",
@@ -32,6 +35,7 @@ impl Facet {
 
     pub fn label(self) -> &'static str {
         match self {
+            Facet::Side => "Side",
             Facet::Speaker => "Speaker",
             Facet::Meeting => "Meeting",
             Facet::Theme => "Theme",
