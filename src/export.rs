@@ -1,12 +1,13 @@
 //! The current results as files a reader takes elsewhere: CSV for spreadsheets, JSON in the
 //! corpus schema (so a selection can be opened again, here or anywhere), and Markdown with a
-//! citation under every quote.
+//! citation under every quote; and a comparison as a table in CSV or Markdown.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::citation::cite;
 use crate::corpus::{Corpus, Quote};
 use crate::engine::card::attribution;
+use crate::engine::compare::{Column, Comparison};
 use crate::engine::{Catalog, Query};
 
 /// A file to hand to the reader.
@@ -227,18 +228,7 @@ pub fn to_corpus_json(catalog: &Catalog, positions: &[u32]) -> String {
 /// citation beneath.
 pub fn to_markdown(catalog: &Catalog, query: &Query, positions: &[u32]) -> String {
     let mut out = format!("# {}\n\n", escape_markdown(&catalog.corpus.title));
-    let filters: Vec<String> = query
-        .active_filters()
-        .map(|(facet, id)| format!("{}: {}", facet.label(), catalog.value_label(facet, id)))
-        .collect();
-    let mut selection = format!("{} of {} quotes", positions.len(), catalog.len());
-    if query.has_text() {
-        selection.push_str(&format!(", matching \u{201C}{}\u{201D}", query.text.trim()));
-    }
-    if !filters.is_empty() {
-        selection.push_str(&format!(", filtered by {}", filters.join("; ")));
-    }
-    out.push_str(&escape_markdown(&selection));
+    out.push_str(&escape_markdown(&selection(catalog, query, positions.len())));
     out.push_str(".\n");
     for (n, &position) in positions.iter().enumerate() {
         let q = catalog.quote(position);
@@ -269,6 +259,95 @@ pub fn to_markdown(catalog: &Catalog, query: &Query, positions: &[u32]) -> Strin
     out
 }
 
+/// What was selected: "12 of 72 quotes, matching “x”, filtered by Theme: Democracy".
+fn selection(catalog: &Catalog, query: &Query, count: usize) -> String {
+    let filters: Vec<String> = query
+        .active_filters()
+        .map(|(facet, id)| format!("{}: {}", facet.label(), catalog.value_label(facet, id)))
+        .collect();
+    let mut selection = format!("{count} of {} quotes", catalog.len());
+    if query.has_text() {
+        selection.push_str(&format!(", matching \u{201C}{}\u{201D}", query.text.trim()));
+    }
+    if !filters.is_empty() {
+        selection.push_str(&format!(", filtered by {}", filters.join("; ")));
+    }
+    selection
+}
+
+/// The comparison as a file: CSV and Markdown as a table (a row per theme, a column per
+/// value, each cell its quotes with speaker, meeting and id), JSON as the corpus of its quotes.
+pub fn export_comparison(catalog: &Catalog, query: &Query, comparison: &Comparison, format: Format) -> Export {
+    let positions = comparison_quotes(comparison);
+    let contents = match format {
+        Format::Csv => comparison_csv(catalog, comparison),
+        Format::Json => to_corpus_json(catalog, &positions),
+        Format::Markdown => comparison_markdown(catalog, query, comparison, positions.len()),
+    };
+    let name = file_name(query, positions.len(), format);
+    let by = comparison.by.param();
+    let file_name = format!("comparison-by-{by}-{}", name.strip_prefix("quotes-").unwrap_or(&name));
+    Export { file_name, media_type: format.media_type(), contents }
+}
+
+/// Every quote of a comparison once, in the order of the results.
+fn comparison_quotes(comparison: &Comparison) -> Vec<u32> {
+    let mut positions: Vec<u32> = comparison.rows.iter().flat_map(|r| r.cells.iter().flatten().copied()).collect();
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+}
+
+/// A column's heading: its value and how many quotes it has.
+fn column_heading(column: &Column) -> String {
+    format!("{} ({})", column.label, column.count)
+}
+
+/// A quote in a comparison's cell: “text” — speaker, meeting [id].
+fn cell_line(catalog: &Catalog, position: u32) -> String {
+    let q = catalog.quote(position);
+    let speaker = catalog.speaker(&q.speaker).map_or(q.speaker.as_str(), |s| s.name.as_str());
+    let meeting = catalog.meeting(&q.meeting).map_or_else(|| q.meeting.clone(), |m| format!("{}, {}", m.title, m.date_label()));
+    format!("\u{201C}{}\u{201D} \u{2014} {speaker}, {meeting} [{}]", q.text, q.id)
+}
+
+fn comparison_csv(catalog: &Catalog, comparison: &Comparison) -> String {
+    let mut out = String::from("\u{FEFF}");
+    let header = std::iter::once("theme".to_owned()).chain(comparison.columns.iter().map(column_heading));
+    write_csv_row(&mut out, header);
+    for row in &comparison.rows {
+        let cells = row.cells.iter().map(|cell| cell.iter().map(|&p| cell_line(catalog, p)).collect::<Vec<_>>().join("\n\n"));
+        write_csv_row(&mut out, std::iter::once(row.theme.clone()).chain(cells));
+    }
+    out
+}
+
+fn comparison_markdown(catalog: &Catalog, query: &Query, comparison: &Comparison, count: usize) -> String {
+    let mut out = format!("# {}\n\n", escape_markdown(&catalog.corpus.title));
+    let columns: Vec<String> = comparison.columns.iter().map(column_heading).collect();
+    let intro = format!("Compared by {}: {}. {}", comparison.by.label().to_lowercase(), columns.join(", "), selection(catalog, query, count));
+    out.push_str(&escape_markdown(&intro));
+    out.push_str(".\n\n");
+    // One line per table row: a quote's own line breaks become spaces.
+    let cell = |text: &str| escape_markdown(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    out.push_str("| Theme |");
+    for heading in &columns {
+        out.push_str(&format!(" {} |", cell(heading)));
+    }
+    out.push_str("\n| --- |");
+    out.push_str(&" --- |".repeat(columns.len()));
+    out.push('\n');
+    for row in &comparison.rows {
+        out.push_str(&format!("| {} |", cell(&row.theme)));
+        for quotes in &row.cells {
+            let lines: Vec<String> = quotes.iter().map(|&p| cell(&cell_line(catalog, p))).collect();
+            out.push_str(&format!(" {} |", lines.join("<br><br>")));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Makes text read literally in Markdown: no emphasis, links or raw HTML from the data.
 fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -289,6 +368,40 @@ mod tests {
 
     fn bundled() -> Catalog {
         Catalog::new(corpus::bundled().unwrap())
+    }
+
+    #[test]
+    fn a_comparison_is_a_table_of_theme_rows_and_a_column_per_value() {
+        use crate::engine::compare::CompareSpec;
+        let c = bundled();
+        let query = Query::default();
+        let comparison = c.compare(&c.settle_comparison(&CompareSpec::default()), &c.search(&query));
+        let csv = export_comparison(&c, &query, &comparison, Format::Csv);
+        assert!(csv.file_name.starts_with("comparison-by-side-") && csv.file_name.ends_with(".csv"), "{}", csv.file_name);
+        let header = csv.contents.lines().next().unwrap();
+        let china = &comparison.columns[0];
+        assert_eq!(header, format!("\u{FEFF}theme,China ({}),Russia ({})", china.count, comparison.columns[1].count));
+        let md = export_comparison(&c, &query, &comparison, Format::Markdown).contents;
+        let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(table.len(), comparison.rows.len() + 2, "header, rule and a line per theme");
+        assert!(table.iter().all(|l| l.matches(" |").count() == comparison.columns.len() + 1), "{table:#?}");
+        let first = comparison.rows[0].cells.iter().flatten().next().unwrap();
+        assert!(md.contains(&format!("\\[{}\\]", c.quote(*first).id.replace('_', "\\_"))), "ids are named");
+        let json = export_comparison(&c, &query, &comparison, Format::Json).contents;
+        let reopened = corpus::parse(&json).expect("the comparison's quotes open as a corpus");
+        assert_eq!(reopened.quotes.len(), comparison_quotes(&comparison).len());
+    }
+
+    #[test]
+    fn a_comparison_keeps_hostile_text_inert_in_its_table() {
+        use crate::engine::compare::CompareSpec;
+        let c = hostile_catalog("=cmd| <script>x</script>\nnext | line");
+        let query = Query::default();
+        let spec = c.settle_comparison(&CompareSpec { by: crate::engine::compare::CompareBy::Speaker, columns: vec![] });
+        let comparison = c.compare(&spec, &c.search(&query));
+        let md = export_comparison(&c, &query, &comparison, Format::Markdown).contents;
+        assert!(md.contains("\\<script\\>") && md.contains("next \\| line"), "{md}");
+        assert!(md.lines().filter(|l| l.starts_with('|')).all(|l| !l.contains('\n')));
     }
 
     fn hostile_catalog(text: &str) -> Catalog {

@@ -1,8 +1,10 @@
 //! The view as a URL query string:
-//! `?q=...&speaker=wang-yi&theme=democracy&sort=relevance&overview=open`. Parameters repeat
+//! `?q=...&speaker=wang-yi&theme=democracy&sort=relevance&overview=open`, and for the
+//! comparison `view=compare&by=side&cols=china,russia`. Parameters repeat
 //! for several values, or take them comma-separated (`speaker=wang-yi,sergey-lavrov`). Anything unknown or malformed is dropped, never an error: a link
 //! should always open.
 
+use crate::engine::compare::{CompareBy, CompareSpec};
 use crate::engine::{Facet, Query, SortOrder};
 
 /// Everything the address records: what the reader asked for, and how it is shown.
@@ -11,6 +13,8 @@ pub struct View {
     pub query: Query,
     /// The overview (timeline and theme map) is open.
     pub overview: bool,
+    /// The results side by side rather than as a list.
+    pub compare: Option<CompareSpec>,
 }
 
 impl From<Query> for View {
@@ -30,6 +34,7 @@ const MAX_VALUES_PER_FACET: usize = 100;
 pub fn parse(query_string: &str) -> View {
     let mut view = View::default();
     let query = &mut view.query;
+    let mut comparison = Comparison::default();
     let query_string = query_string.strip_prefix('?').unwrap_or(query_string);
     for pair in query_string.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -43,6 +48,9 @@ pub fn parse(query_string: &str) -> View {
                 }
             }
             "overview" => view.overview = value == "open",
+            "view" => comparison.view = Some(value),
+            "by" => comparison.by = Some(value),
+            "cols" => comparison.columns = Some(value),
             _ => {
                 if let Some(facet) = Facet::from_param(&key) {
                     // Several values may also come comma-separated, as an embed's attributes take them.
@@ -58,13 +66,45 @@ pub fn parse(query_string: &str) -> View {
             }
         }
     }
+    view.compare = comparison.spec();
     view
 }
 
+/// The comparison's parameters as given, in any order: `view`, `by` and `cols`.
+#[derive(Default)]
+struct Comparison {
+    view: Option<String>,
+    by: Option<String>,
+    columns: Option<String>,
+}
+
+impl Comparison {
+    /// The comparison asked for, if the view is `compare`. An unknown `by` compares sides;
+    /// the store settles the columns against the corpus.
+    fn spec(self) -> Option<CompareSpec> {
+        if self.view.as_deref().map(str::trim) != Some("compare") {
+            return None;
+        }
+        let by = self.by.as_deref().map(str::trim).and_then(CompareBy::from_param).unwrap_or_default();
+        let columns = self
+            .columns
+            .unwrap_or_default()
+            .split([',', ' '])
+            .filter(|id| !id.is_empty() && id.len() <= MAX_ID_BYTES)
+            .take(MAX_COLUMNS_READ)
+            .map(str::to_owned)
+            .collect();
+        Some(CompareSpec { by, columns })
+    }
+}
+
+/// Most column ids read from a link (the comparison keeps four of those the corpus knows).
+const MAX_COLUMNS_READ: usize = 20;
+
 /// Reads the initial view of an embedded explorer from its element's attributes:
 /// `data-q="text"`, and `data-side`, `data-speaker`, `data-meeting`, `data-theme`, `data-source`,
-/// `data-kind`, each with one id or several separated by spaces or commas, `data-sort`, and
-/// `data-overview="open"`. `attribute` returns an attribute's value by name.
+/// `data-kind`, each with one id or several separated by spaces or commas, `data-sort`,
+/// `data-overview="open"`, and `data-view="compare"` with `data-by` and `data-cols`. `attribute` returns an attribute's value by name.
 pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
     let mut view = View::default();
     let query = &mut view.query;
@@ -85,6 +125,8 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
         query.sort = sort;
     }
     view.overview = attribute("data-overview").is_some_and(|v| v == "open");
+    view.compare =
+        Comparison { view: attribute("data-view"), by: attribute("data-by"), columns: attribute("data-cols") }.spec();
     view
 }
 
@@ -117,6 +159,13 @@ pub fn to_query_string(view: &View) -> String {
     }
     if view.overview {
         pairs.push("overview=open".to_owned());
+    }
+    if let Some(spec) = &view.compare {
+        pairs.push(format!("view=compare&by={}", spec.by.param()));
+        if !spec.columns.is_empty() {
+            let columns: Vec<String> = spec.columns.iter().map(|id| encode(id)).collect();
+            pairs.push(format!("cols={}", columns.join(",")));
+        }
     }
     if pairs.is_empty() {
         String::new()
@@ -177,8 +226,33 @@ mod tests {
         q.select(Facet::Speaker, "sergei-lavrov");
         q.select(Facet::Theme, "democracy");
         q.select(Facet::Kind, "direct_quote");
-        let view = View { query: q, overview: true };
+        let view = View { query: q, overview: true, compare: None };
         assert_eq!(parse(&to_query_string(&view)), view);
+    }
+
+    #[test]
+    fn round_trips_a_comparison() {
+        let mut view = View::from(Query::text("democracy"));
+        view.compare = Some(CompareSpec { by: CompareBy::Statement, columns: vec!["js-2021".into(), "a,b".into()] });
+        assert_eq!(parse(&to_query_string(&view)).compare, Some(CompareSpec { by: CompareBy::Statement, columns: vec!["js-2021".into(), "a".into(), "b".into()] }), "a comma in an id splits it");
+        view.compare = Some(CompareSpec { by: CompareBy::Side, columns: vec!["china".into(), "russia".into()] });
+        let written = to_query_string(&view);
+        assert_eq!(written, "?q=democracy&view=compare&by=side&cols=china,russia");
+        assert_eq!(parse(&written), view);
+    }
+
+    #[test]
+    fn a_comparison_needs_view_compare_and_takes_odd_parameters_calmly() {
+        assert_eq!(parse("?by=speaker&cols=a,b").compare, None, "by and cols alone compare nothing");
+        assert_eq!(parse("?view=list&by=speaker").compare, None);
+        assert_eq!(parse("?view=compare").compare, Some(CompareSpec::default()));
+        assert_eq!(parse("?cols=x,,y&by=sideways&view=compare").compare, Some(CompareSpec { by: CompareBy::Side, columns: vec!["x".into(), "y".into()] }));
+        let many: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+        let spec = parse(&format!("?view=compare&cols={}", many.join(","))).compare.unwrap();
+        assert_eq!(spec.columns.len(), MAX_COLUMNS_READ);
+        let attrs = [("data-view", "compare"), ("data-by", "meeting"), ("data-cols", "rome guilin")];
+        let view = from_attributes(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+        assert_eq!(view.compare, Some(CompareSpec { by: CompareBy::Meeting, columns: vec!["rome".into(), "guilin".into()] }));
     }
 
     #[test]

@@ -87,10 +87,36 @@ pub fn no_results(query: &Query) -> String {
     }
 }
 
+/// Why a comparison shows no columns: the corpus has fewer than two values to set side by side.
+pub fn too_few_to_compare(by: &str) -> String {
+    format!(
+        "This corpus has fewer than two {}s to compare: choose another way to compare.",
+        by.to_lowercase()
+    )
+}
+
+/// A comparison table's caption: "Side by side by side: China, Russia. Rows are themes; …".
+pub fn comparison_caption(by: &str, columns: &[&str]) -> String {
+    format!(
+        "Compared by {}: {}. A row per theme, under the current search and filters.",
+        by.to_lowercase(),
+        columns.join(", ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::Facet;
+
+    #[test]
+    fn a_comparison_names_what_it_compares() {
+        assert_eq!(
+            comparison_caption("Side", &["China", "Russia"]),
+            "Compared by side: China, Russia. A row per theme, under the current search and filters."
+        );
+        assert!(too_few_to_compare("Side").contains("fewer than two sides"));
+    }
 
     #[test]
     fn one_is_singular_and_everything_else_plural() {

@@ -2,6 +2,7 @@
 //! context and renders what the engine builds; a reader's action goes to a store method.
 
 mod app;
+mod compare;
 mod corpus_picker;
 mod export_menu;
 mod facets;

@@ -1,9 +1,10 @@
 //! The results: their count, the active filters as chips, the explorer's notices, why nothing
-//! matches (when nothing does), the export buttons, the overview and the list of quote cards,
-//! a page at a time. A control here that removes itself hands the focus on.
+//! matches (when nothing does), the switch between list and comparison, the export buttons,
+//! and either the comparison or the overview and the list of quote cards, a page at a time. A control here that removes itself hands the focus on.
 
 use leptos::prelude::*;
 
+use super::compare::{ComparePanel, ViewSwitch};
 use super::corpus_picker::CorpusStatusLine;
 use super::export_menu::ExportButtons;
 use super::overview::OverviewPanel;
@@ -38,7 +39,12 @@ pub fn Results() -> impl IntoView {
             <Show when=move || { shown() == 0 }>
                 {move || Suspend::new(async move { empty_results(store).await })}
             </Show>
-            <ExportButtons />
+            <div class="results-tools">
+                <ViewSwitch />
+                <ExportButtons />
+            </div>
+            <ComparePanel />
+            <Show when=move || store.view.with(|v| v.compare.is_none())>
             <OverviewPanel />
             <Show when=move || { shown() > 0 }>
                 <ol class="quote-list">
@@ -57,6 +63,7 @@ pub fn Results() -> impl IntoView {
                     </For>
                 </ol>
                 <ShowMore />
+            </Show>
             </Show>
         </div>
     }

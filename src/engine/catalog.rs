@@ -110,6 +110,11 @@ impl Catalog {
         self.corpus.meetings.get(self.links.meeting[position as usize] as usize)
     }
 
+    /// The position of the statement the quote at `position` belongs to, if any.
+    pub fn statement_of(&self, position: u32) -> Option<usize> {
+        Some(self.links.statement[position as usize]).filter(|&s| s != crate::corpus::NONE).map(|s| s as usize)
+    }
+
     /// The quotes of a statement, numbered points in order first, then its unnumbered
     /// passages, each group in source order.
     pub fn statement_quotes(&self, statement_id: &str) -> &[u32] {

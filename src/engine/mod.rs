@@ -5,15 +5,18 @@
 //! One concern per module: [`query`](Query) what a reader asks, `facets` and `words` the two
 //! indexes, `search` the answer, [`text`] and [`highlight`] what a word is and what matched,
 //! [`overview`] the counts by meeting and theme, [`card`] a quote as a card shows it,
-//! [`suggest`] the speaker filter a search for a name suggests.
+//! [`suggest`] the speaker filter a search for a name suggests, [`compare`] the results side by
+//! side (with [`phrases`] statements share), [`diff`] what one report of a remark changes.
 
 mod bitset;
 pub mod card;
+pub mod compare;
 mod catalog;
 pub mod diff;
 mod facets;
 pub mod highlight;
 pub mod overview;
+pub mod phrases;
 mod query;
 mod search;
 pub mod suggest;

@@ -109,7 +109,7 @@ impl Store {
         let mut notice = None;
         if !corpus_to_come {
             notice = left_out(&catalog, &initial.query);
-            initial.query = catalog.known_only(&initial.query);
+            initial = settled(&catalog, initial);
         }
         let (catalog, set_catalog) = signal(Arc::new(catalog));
         let (view, set_view) = signal(initial);
@@ -158,14 +158,14 @@ impl Store {
     }
 
     /// Shows the view an address describes (Back and Forward), without adding a step.
-    pub(crate) fn show_address(&self, mut view: View) {
-        view.query = self.catalog.with_untracked(|c| c.known_only(&view.query));
+    pub(crate) fn show_address(&self, view: View) {
+        let view = self.catalog.with_untracked(|c| settled(c, view));
         self.typed_at.set_value(None);
         self.set_view.set(view);
     }
 
-    fn commit(&self, previous: View, mut next: View) {
-        next.query = self.catalog.with_untracked(|c| c.known_only(&next.query));
+    fn commit(&self, previous: View, next: View) {
+        let next = self.catalog.with_untracked(|c| settled(c, next));
         if next == previous {
             return;
         }
@@ -196,7 +196,7 @@ impl Store {
         self.render_at_least(self.results.with_untracked(|r| r.quotes.len()));
     }
 
-    /// Makes the quote with this id part of the rendered results, setting aside (and saying
+    /// Makes the quote with this id part of the rendered list, setting aside (and saying
     /// so) only what of the query hides it, so that a link to a quote always leads to it.
     /// `false` if the corpus has no such quote.
     pub fn reveal_quote(&self, id: &str) -> bool {
@@ -205,8 +205,11 @@ impl Store {
         };
         let query = self.query.get_untracked();
         let (widened, set_aside) = self.catalog.with_untracked(|c| c.set_aside_for(&query, position));
-        if !set_aside.is_empty() {
+        let comparing = self.view.with_untracked(|v| v.compare.is_some());
+        if !set_aside.is_empty() || comparing {
             let mut view = self.view.get_untracked();
+            // The card is in the list.
+            view.compare = None;
             view.query = widened;
             self.set_view.set(view.clone());
             if self.placement.owns_address_bar {
@@ -214,10 +217,26 @@ impl Store {
             }
             self.notice.set(Some(wording::set_aside(&set_aside)));
         }
-        if let Some(rank) = self.results.with_untracked(|r| r.quotes.iter().position(|&p| p == position)) {
+        if let Some(rank) = self.rank_of(position) {
             self.render_at_least(rank + 1);
         }
         true
+    }
+
+    /// Leaves the comparison for the list, showing the card of the quote with this id: a
+    /// step of its own, so that Back returns to the comparison. Returns the card's place in
+    /// the list.
+    pub fn open_quote(&self, id: &str) -> Option<usize> {
+        self.update_view(|view| view.compare = None);
+        if !self.reveal_quote(id) {
+            return None;
+        }
+        let position = self.catalog.with_untracked(|c| c.quote_position(id))?;
+        self.rank_of(position)
+    }
+
+    fn rank_of(&self, position: u32) -> Option<usize> {
+        self.results.with_untracked(|r| r.quotes.iter().position(|&p| p == position))
     }
 
     /// Replaces the corpus, keeping the filters it knows (and saying which it drops).
@@ -245,6 +264,14 @@ impl Store {
     }
 }
 
+/// `view` as `catalog` can show it: only filter values it knows, and a comparison of its
+/// own values.
+fn settled(catalog: &Catalog, mut view: View) -> View {
+    view.query = catalog.known_only(&view.query);
+    view.compare = view.compare.map(|spec| catalog.settle_comparison(&spec));
+    view
+}
+
 /// The notice for filter values a corpus lacks, if the query has any.
 fn left_out(catalog: &Catalog, query: &Query) -> Option<String> {
     let unknown = catalog.unknown_values(query);
@@ -257,6 +284,7 @@ fn left_out(catalog: &Catalog, query: &Query) -> Option<String> {
 mod tests {
     use super::*;
     use crate::corpus::{self, synthetic};
+    use crate::engine::compare::{CompareBy, CompareSpec};
     use crate::engine::Facet;
 
     fn store(quotes: usize) -> Store {
@@ -298,6 +326,31 @@ mod tests {
         let corpus = corpus::bundled().unwrap();
         let (a, b) = (Catalog::new(corpus.clone()), Catalog::new(corpus));
         assert_ne!(a.generation, b.generation, "views keyed by generation are rebuilt");
+    }
+
+    #[test]
+    fn the_gate_settles_a_comparison_on_values_the_corpus_has() {
+        Owner::new().with(|| {
+            let s = store(100);
+            s.update_view(|v| v.compare = Some(CompareSpec { by: CompareBy::Speaker, columns: vec!["nobody".into()] }));
+            let spec = s.view.with(|v| v.compare.clone()).expect("comparing");
+            let choices = s.catalog.with(|c| c.compare_choices(CompareBy::Speaker));
+            assert_eq!(spec.columns, [choices[0].id.clone(), choices[1].id.clone()]);
+        });
+    }
+
+    #[test]
+    fn opening_a_quote_from_the_comparison_shows_its_card_in_the_list() {
+        Owner::new().with(|| {
+            let s = store(300);
+            s.update_view(|v| v.compare = Some(CompareSpec::default()));
+            let last = s.results.with_untracked(|r| *r.quotes.last().unwrap());
+            let id = s.catalog.with_untracked(|c| c.quote(last).id.clone());
+            assert_eq!(s.open_quote(&id), Some(299));
+            assert_eq!(s.view.with(|v| v.compare.clone()), None);
+            assert_eq!(s.rendered_len(), 300, "rendered down to it");
+            assert_eq!(s.open_quote("no-such-quote"), None);
+        });
     }
 
     #[test]
