@@ -277,7 +277,12 @@ fn selection(catalog: &Catalog, query: &Query, count: usize) -> String {
 
 /// The comparison as a file: CSV and Markdown as a table (a row per theme, a column per
 /// value, each cell its quotes with speaker, meeting and id), JSON as the corpus of its quotes.
-pub fn export_comparison(catalog: &Catalog, query: &Query, comparison: &Comparison, format: Format) -> Export {
+pub fn export_comparison(
+    catalog: &Catalog,
+    query: &Query,
+    comparison: &Comparison,
+    format: Format,
+) -> Export {
     let positions = comparison_quotes(comparison);
     let contents = match format {
         Format::Csv => comparison_csv(catalog, comparison),
@@ -292,7 +297,8 @@ pub fn export_comparison(catalog: &Catalog, query: &Query, comparison: &Comparis
 
 /// Every quote of a comparison once, in the order of the results.
 fn comparison_quotes(comparison: &Comparison) -> Vec<u32> {
-    let mut positions: Vec<u32> = comparison.rows.iter().flat_map(|r| r.cells.iter().flatten().copied()).collect();
+    let mut positions: Vec<u32> =
+        comparison.rows.iter().flat_map(|r| r.cells.iter().flatten().copied()).collect();
     positions.sort_unstable();
     positions.dedup();
     positions
@@ -307,7 +313,9 @@ fn column_heading(column: &Column) -> String {
 fn cell_line(catalog: &Catalog, position: u32) -> String {
     let q = catalog.quote(position);
     let speaker = catalog.speaker(&q.speaker).map_or(q.speaker.as_str(), |s| s.name.as_str());
-    let meeting = catalog.meeting(&q.meeting).map_or_else(|| q.meeting.clone(), |m| format!("{}, {}", m.title, m.date_label()));
+    let meeting = catalog
+        .meeting(&q.meeting)
+        .map_or_else(|| q.meeting.clone(), |m| format!("{}, {}", m.title, m.date_label()));
     format!("\u{201C}{}\u{201D} \u{2014} {speaker}, {meeting} [{}]", q.text, q.id)
 }
 
@@ -316,7 +324,10 @@ fn comparison_csv(catalog: &Catalog, comparison: &Comparison) -> String {
     let header = std::iter::once("theme".to_owned()).chain(comparison.columns.iter().map(column_heading));
     write_csv_row(&mut out, header);
     for row in &comparison.rows {
-        let cells = row.cells.iter().map(|cell| cell.iter().map(|&p| cell_line(catalog, p)).collect::<Vec<_>>().join("\n\n"));
+        let cells = row
+            .cells
+            .iter()
+            .map(|cell| cell.iter().map(|&p| cell_line(catalog, p)).collect::<Vec<_>>().join("\n\n"));
         write_csv_row(&mut out, std::iter::once(row.theme.clone()).chain(cells));
     }
     out
@@ -325,7 +336,12 @@ fn comparison_csv(catalog: &Catalog, comparison: &Comparison) -> String {
 fn comparison_markdown(catalog: &Catalog, query: &Query, comparison: &Comparison, count: usize) -> String {
     let mut out = format!("# {}\n\n", escape_markdown(&catalog.corpus.title));
     let columns: Vec<String> = comparison.columns.iter().map(column_heading).collect();
-    let intro = format!("Compared by {}: {}. {}", comparison.by.label().to_lowercase(), columns.join(", "), selection(catalog, query, count));
+    let intro = format!(
+        "Compared by {}: {}. {}",
+        comparison.by.label().to_lowercase(),
+        columns.join(", "),
+        selection(catalog, query, count)
+    );
     out.push_str(&escape_markdown(&intro));
     out.push_str(".\n\n");
     // One line per table row: a quote's own line breaks become spaces.
@@ -375,12 +391,19 @@ mod tests {
         use crate::engine::compare::CompareSpec;
         let c = bundled();
         let query = Query::default();
-        let comparison = c.compare(&c.settle_comparison(&CompareSpec::default()), &c.search(&query));
+        let comparison = c.compare(&c.settle_comparison(&CompareSpec::default()), &query, &c.search(&query));
         let csv = export_comparison(&c, &query, &comparison, Format::Csv);
-        assert!(csv.file_name.starts_with("comparison-by-side-") && csv.file_name.ends_with(".csv"), "{}", csv.file_name);
+        assert!(
+            csv.file_name.starts_with("comparison-by-side-") && csv.file_name.ends_with(".csv"),
+            "{}",
+            csv.file_name
+        );
         let header = csv.contents.lines().next().unwrap();
         let china = &comparison.columns[0];
-        assert_eq!(header, format!("\u{FEFF}theme,China ({}),Russia ({})", china.count, comparison.columns[1].count));
+        assert_eq!(
+            header,
+            format!("\u{FEFF}theme,China ({}),Russia ({})", china.count, comparison.columns[1].count)
+        );
         let md = export_comparison(&c, &query, &comparison, Format::Markdown).contents;
         let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
         assert_eq!(table.len(), comparison.rows.len() + 2, "header, rule and a line per theme");
@@ -397,8 +420,11 @@ mod tests {
         use crate::engine::compare::CompareSpec;
         let c = hostile_catalog("=cmd| <script>x</script>\nnext | line");
         let query = Query::default();
-        let spec = c.settle_comparison(&CompareSpec { by: crate::engine::compare::CompareBy::Speaker, columns: vec![] });
-        let comparison = c.compare(&spec, &c.search(&query));
+        let spec = c.settle_comparison(&CompareSpec {
+            by: crate::engine::compare::CompareBy::Speaker,
+            columns: vec![],
+        });
+        let comparison = c.compare(&spec, &query, &c.search(&query));
         let md = export_comparison(&c, &query, &comparison, Format::Markdown).contents;
         assert!(md.contains("\\<script\\>") && md.contains("next \\| line"), "{md}");
         assert!(md.lines().filter(|l| l.starts_with('|')).all(|l| !l.contains('\n')));

@@ -125,8 +125,12 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
         query.sort = sort;
     }
     view.overview = attribute("data-overview").is_some_and(|v| v == "open");
-    view.compare =
-        Comparison { view: attribute("data-view"), by: attribute("data-by"), columns: attribute("data-cols") }.spec();
+    view.compare = Comparison {
+        view: attribute("data-view"),
+        by: attribute("data-by"),
+        columns: attribute("data-cols"),
+    }
+    .spec();
     view
 }
 
@@ -233,9 +237,18 @@ mod tests {
     #[test]
     fn round_trips_a_comparison() {
         let mut view = View::from(Query::text("democracy"));
-        view.compare = Some(CompareSpec { by: CompareBy::Statement, columns: vec!["js-2021".into(), "a,b".into()] });
-        assert_eq!(parse(&to_query_string(&view)).compare, Some(CompareSpec { by: CompareBy::Statement, columns: vec!["js-2021".into(), "a".into(), "b".into()] }), "a comma in an id splits it");
-        view.compare = Some(CompareSpec { by: CompareBy::Side, columns: vec!["china".into(), "russia".into()] });
+        view.compare =
+            Some(CompareSpec { by: CompareBy::Statement, columns: vec!["js-2021".into(), "a,b".into()] });
+        assert_eq!(
+            parse(&to_query_string(&view)).compare,
+            Some(CompareSpec {
+                by: CompareBy::Statement,
+                columns: vec!["js-2021".into(), "a".into(), "b".into()]
+            }),
+            "a comma in an id splits it"
+        );
+        view.compare =
+            Some(CompareSpec { by: CompareBy::Side, columns: vec!["china".into(), "russia".into()] });
         let written = to_query_string(&view);
         assert_eq!(written, "?q=democracy&view=compare&by=side&cols=china,russia");
         assert_eq!(parse(&written), view);
@@ -246,13 +259,19 @@ mod tests {
         assert_eq!(parse("?by=speaker&cols=a,b").compare, None, "by and cols alone compare nothing");
         assert_eq!(parse("?view=list&by=speaker").compare, None);
         assert_eq!(parse("?view=compare").compare, Some(CompareSpec::default()));
-        assert_eq!(parse("?cols=x,,y&by=sideways&view=compare").compare, Some(CompareSpec { by: CompareBy::Side, columns: vec!["x".into(), "y".into()] }));
+        assert_eq!(
+            parse("?cols=x,,y&by=sideways&view=compare").compare,
+            Some(CompareSpec { by: CompareBy::Side, columns: vec!["x".into(), "y".into()] })
+        );
         let many: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
         let spec = parse(&format!("?view=compare&cols={}", many.join(","))).compare.unwrap();
         assert_eq!(spec.columns.len(), MAX_COLUMNS_READ);
         let attrs = [("data-view", "compare"), ("data-by", "meeting"), ("data-cols", "rome guilin")];
         let view = from_attributes(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
-        assert_eq!(view.compare, Some(CompareSpec { by: CompareBy::Meeting, columns: vec!["rome".into(), "guilin".into()] }));
+        assert_eq!(
+            view.compare,
+            Some(CompareSpec { by: CompareBy::Meeting, columns: vec!["rome".into(), "guilin".into()] })
+        );
     }
 
     #[test]

@@ -7,13 +7,14 @@ fn catalog() -> Catalog {
     Catalog::new(corpus::bundled().expect("bundled corpus"))
 }
 
-fn values_of(q: &Quote, facet: Facet) -> Vec<&str> {
+fn values_of(c: &Catalog, q: &Quote, facet: Facet) -> Vec<String> {
     match facet {
-        Facet::Speaker => vec![q.speaker.as_str()],
-        Facet::Meeting => vec![q.meeting.as_str()],
-        Facet::Theme => q.themes.iter().map(String::as_str).collect(),
-        Facet::Source => vec![q.source.as_str()],
-        Facet::Kind => vec![q.kind.id()],
+        Facet::Side => c.speaker(&q.speaker).and_then(|s| s.side_id()).into_iter().collect(),
+        Facet::Speaker => vec![q.speaker.clone()],
+        Facet::Meeting => vec![q.meeting.clone()],
+        Facet::Theme => q.themes.clone(),
+        Facet::Source => vec![q.source.clone()],
+        Facet::Kind => vec![q.kind.id().to_owned()],
     }
 }
 
@@ -23,7 +24,7 @@ fn values_of(q: &Quote, facet: Facet) -> Vec<&str> {
 fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     let facets_ok = Facet::ALL.iter().all(|&f| {
         let selected: Vec<&str> = query.selected(f).collect();
-        selected.is_empty() || values_of(q, f).iter().any(|v| selected.contains(v))
+        selected.is_empty() || values_of(c, q, f).iter().any(|v| selected.contains(&v.as_str()))
     });
     let terms = c.index.search_terms(&query.text);
     let speaker = c.speaker(&q.speaker).unwrap();

@@ -8,15 +8,12 @@ use std::sync::Arc;
 use leptos::{ev, prelude::*};
 
 use crate::browser::{explorer_of, focus_after_render, FocusTarget, RESULT_COUNT};
-use crate::engine::compare::{CompareBy, CompareSpec, Comparison, MAX_COLUMNS, MIN_COLUMNS};
+use crate::engine::compare::{CompareBy, CompareSpec, Comparison, CELL_SHOWN, MAX_COLUMNS, MIN_COLUMNS};
 use crate::engine::highlight::highlight_shared;
 use crate::engine::phrases::Span;
 use crate::engine::text::SearchTerms;
 use crate::store::Store;
 use crate::wording;
-
-/// Quotes a cell lists before "show all".
-const CELL_SHOWN: usize = 5;
 
 /// List or comparison: two buttons, the pressed one showing.
 #[component]
@@ -60,10 +57,10 @@ fn comparison(store: Store) -> AnyView {
 
 #[component]
 fn CompareView(store: Store) -> impl IntoView {
-    let Store { catalog, view, results, terms, .. } = store;
+    let Store { catalog, view, query, results, terms, .. } = store;
     let spec = Memo::new(move |_| view.with(|v| v.compare.clone()).unwrap_or_default());
     let comparison = Memo::new(move |_| {
-        Arc::new(catalog.with(|c| spec.with(|s| results.with(|r| c.compare(s, r)))))
+        query.with(|q| Arc::new(catalog.with(|c| spec.with(|s| results.with(|r| c.compare(s, q, r))))))
     });
     let choices = Memo::new(move |_| catalog.with(|c| spec.with(|s| c.compare_choices(s.by))));
     // A printout has every cell in full.
@@ -114,9 +111,8 @@ fn CompareView(store: Store) -> impl IntoView {
             </div>
         }
     };
-    let can_add = move || {
-        spec.with(|s| s.columns.len() < MAX_COLUMNS && choices.with(|c| c.len() > s.columns.len()))
-    };
+    let can_add =
+        move || spec.with(|s| s.columns.len() < MAX_COLUMNS && choices.with(|c| c.len() > s.columns.len()));
     view! {
         <section class="compare" aria-label="Side by side">
             <div class="compare-controls">
@@ -166,11 +162,12 @@ fn by_statement(spec: Memo<CompareSpec>) -> bool {
 /// The table: a heading per column with its count, a row per theme, each cell labelled with
 /// its column too (on a narrow screen the cells stack under their theme).
 #[component]
-fn CompareTable(comparison: Arc<Comparison>, terms: Signal<SearchTerms>, printing: RwSignal<bool>) -> impl IntoView {
-    let caption = wording::comparison_caption(
-        comparison.by.label(),
-        &comparison.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
-    );
+fn CompareTable(
+    comparison: Arc<Comparison>,
+    terms: Signal<SearchTerms>,
+    printing: RwSignal<bool>,
+) -> impl IntoView {
+    let caption = wording::comparison_caption(comparison.by.label());
     let headings = comparison
         .columns
         .iter()
@@ -240,7 +237,10 @@ fn CompareCell(
                     ev.prevent_default();
                     let root = explorer_of(&ev);
                     if let Some(rank) = store.open_quote(&id) {
-                        focus_after_render(root, vec![FocusTarget { selector: ".quote-card", index: rank }, RESULT_COUNT]);
+                        focus_after_render(
+                            root,
+                            vec![FocusTarget { selector: ".quote-card", index: rank }, RESULT_COUNT],
+                        );
                     }
                 };
                 view! {

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser;
-use crate::engine::{Catalog, Query, Results};
 use crate::engine::compare::CompareSpec;
+use crate::engine::{Catalog, Query, Results};
 use crate::export::{export, export_comparison, Export, Format};
 use crate::store::Store;
 
@@ -25,7 +25,7 @@ fn export_comparison_file(
     spec: CompareSpec,
     format: Format,
 ) -> Export {
-    export_comparison(&catalog, &query, &catalog.compare(&spec, &results), format)
+    export_comparison(&catalog, &query, &catalog.compare(&spec, &query, &results), format)
 }
 
 /// Saves the current results (all of them, not only those rendered), or the comparison, as

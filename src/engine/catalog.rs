@@ -112,7 +112,9 @@ impl Catalog {
 
     /// The position of the statement the quote at `position` belongs to, if any.
     pub fn statement_of(&self, position: u32) -> Option<usize> {
-        Some(self.links.statement[position as usize]).filter(|&s| s != crate::corpus::NONE).map(|s| s as usize)
+        Some(self.links.statement[position as usize])
+            .filter(|&s| s != crate::corpus::NONE)
+            .map(|s| s as usize)
     }
 
     /// The quotes of a statement, numbered points in order first, then its unnumbered

@@ -5,9 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::card::attribution;
-use crate::corpus::QuoteKind;
 use super::phrases::{shared_phrases, Span};
-use super::{Catalog, Facet, Results};
+use super::{Catalog, Facet, Query, Results};
+use crate::corpus::QuoteKind;
 
 /// What a comparison's columns are values of.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -60,6 +60,9 @@ impl CompareBy {
         }
     }
 }
+
+/// Quotes a cell lists before "show all".
+pub const CELL_SHOWN: usize = 5;
 
 /// Fewest and most columns a comparison has.
 pub const MIN_COLUMNS: usize = 2;
@@ -160,9 +163,12 @@ impl Catalog {
     /// corpus lists them); only values some quote has.
     pub fn compare_choices(&self, by: CompareBy) -> Vec<Choice> {
         match by.facet() {
-            Some(facet) => {
-                self.index.values(facet).iter().map(|v| Choice { id: v.id.clone(), label: v.label.clone() }).collect()
-            }
+            Some(facet) => self
+                .index
+                .values(facet)
+                .iter()
+                .map(|v| Choice { id: v.id.clone(), label: v.label.clone() })
+                .collect(),
             None => self
                 .corpus
                 .statements
@@ -201,20 +207,31 @@ impl Catalog {
     fn column_finder(&self, spec: &CompareSpec) -> impl Fn(u32) -> Vec<usize> + '_ {
         let by = spec.by;
         let column_of_value: Vec<Option<usize>> = match by.facet() {
-            Some(facet) => self.index.values(facet).iter().map(|v| spec.columns.iter().position(|c| *c == v.id)).collect(),
-            None => self.corpus.statements.iter().map(|s| spec.columns.iter().position(|c| *c == s.id)).collect(),
+            Some(facet) => self
+                .index
+                .values(facet)
+                .iter()
+                .map(|v| spec.columns.iter().position(|c| *c == v.id))
+                .collect(),
+            None => {
+                self.corpus.statements.iter().map(|s| spec.columns.iter().position(|c| *c == s.id)).collect()
+            }
         };
         move |position| match by.facet() {
-            Some(facet) => {
-                self.index.values_of(facet, position).iter().filter_map(|&v| column_of_value[v as usize]).collect()
-            }
+            Some(facet) => self
+                .index
+                .values_of(facet, position)
+                .iter()
+                .filter_map(|&v| column_of_value[v as usize])
+                .collect(),
             None => self.statement_of(position).and_then(|s| column_of_value[s]).into_iter().collect(),
         }
     }
 
-    /// The results side by side: one column per value of `spec` (as
-    /// [`Catalog::settle_comparison`] leaves it), one row per theme.
-    pub fn compare(&self, spec: &CompareSpec, results: &Results) -> Comparison {
+    /// The results of `query` side by side: one column per value of `spec` (as
+    /// [`Catalog::settle_comparison`] leaves it), one row per theme (per theme chosen, when
+    /// the query chooses some).
+    pub fn compare(&self, spec: &CompareSpec, query: &Query, results: &Results) -> Comparison {
         let choices = self.compare_choices(spec.by);
         let columns_of = self.column_finder(spec);
         let themes = self.index.values(Facet::Theme);
@@ -234,17 +251,26 @@ impl Catalog {
             .iter()
             .zip(counts)
             .map(|(id, count)| {
-                let label = choices.iter().find(|c| c.id == *id).map_or_else(|| id.clone(), |c| c.label.clone());
+                let label =
+                    choices.iter().find(|c| c.id == *id).map_or_else(|| id.clone(), |c| c.label.clone());
                 Column { id: id.clone(), label, count }
             })
             .collect();
         let rows: Vec<Row> = themes
             .iter()
             .zip(cells)
-            .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+            .filter(|(theme, cells)| {
+                let chosen =
+                    query.selected(Facet::Theme).count() == 0 || query.is_selected(Facet::Theme, &theme.id);
+                chosen && cells.iter().any(|c| !c.is_empty())
+            })
             .map(|(theme, cells)| Row { theme_id: theme.id.clone(), theme: theme.label.clone(), cells })
             .collect();
-        let shared = if spec.by == CompareBy::Statement { self.shared_between_columns(&rows, width) } else { FxHashMap::default() };
+        let shared = if spec.by == CompareBy::Statement {
+            self.shared_between_columns(&rows, width)
+        } else {
+            FxHashMap::default()
+        };
         Comparison { by: spec.by, columns, rows, shared }
     }
 
@@ -298,7 +324,6 @@ impl Catalog {
 mod tests {
     use super::*;
     use crate::corpus::{self, synthetic};
-    use crate::engine::Query;
 
     fn bundled() -> Catalog {
         Catalog::new(corpus::bundled().unwrap())
@@ -352,7 +377,8 @@ mod tests {
     #[test]
     fn columns_are_known_values_once_each_two_to_four() {
         let c = bundled();
-        let asked = spec(CompareBy::Side, &["russia", "nowhere", "russia", "japan", "china", "china-and-russia"]);
+        let asked =
+            spec(CompareBy::Side, &["russia", "nowhere", "russia", "japan", "china", "china-and-russia"]);
         assert_eq!(c.settle_comparison(&asked).columns, ["russia", "japan", "china", "china-and-russia"]);
         assert_eq!(c.settle_comparison(&spec(CompareBy::Side, &["japan"])).columns, ["japan", "china"]);
         let speakers = c.settle_comparison(&spec(CompareBy::Speaker, &[]));
@@ -372,7 +398,7 @@ mod tests {
         let results = c.search(&query);
         for by in CompareBy::ALL {
             let spec = c.settle_comparison(&CompareSpec { by, columns: vec![] });
-            let comparison = c.compare(&spec, &results);
+            let comparison = c.compare(&spec, &query, &results);
             for row in &comparison.rows {
                 for (column, cell) in comparison.columns.iter().zip(&row.cells) {
                     let expected: Vec<u32> = results
@@ -381,11 +407,16 @@ mod tests {
                         .copied()
                         .filter(|&p| c.quote(p).themes.contains(&row.theme_id))
                         .filter(|&p| match by {
-                            CompareBy::Side => c.speaker(&c.quote(p).speaker).and_then(|s| s.side_id()) == Some(column.id.clone()),
+                            CompareBy::Side => {
+                                c.speaker(&c.quote(p).speaker).and_then(|s| s.side_id())
+                                    == Some(column.id.clone())
+                            }
                             CompareBy::Speaker => c.quote(p).speaker == column.id,
                             CompareBy::Meeting => c.quote(p).meeting == column.id,
                             CompareBy::Source => c.quote(p).source == column.id,
-                            CompareBy::Statement => c.quote(p).statement.as_ref().is_some_and(|s| s.id == column.id),
+                            CompareBy::Statement => {
+                                c.quote(p).statement.as_ref().is_some_and(|s| s.id == column.id)
+                            }
                         })
                         .collect();
                     assert_eq!(*cell, expected, "{by:?} {} {}", row.theme_id, column.id);
@@ -405,20 +436,36 @@ mod tests {
     }
 
     #[test]
+    fn with_themes_chosen_only_their_rows_are_shown() {
+        let c = bundled();
+        let mut query = Query::default();
+        query.select(Facet::Theme, "human-rights");
+        let comparison = c.compare(&c.settle_comparison(&CompareSpec::default()), &query, &c.search(&query));
+        let rows: Vec<&str> = comparison.rows.iter().map(|r| r.theme_id.as_str()).collect();
+        assert_eq!(rows, ["human-rights"]);
+    }
+
+    #[test]
     fn the_two_joint_statements_share_phrases_and_each_keeps_its_own() {
         let c = bundled();
-        let spec = spec(CompareBy::Statement, &["joint-statement-global-governance-2021", "joint-statement-2022-02-04"]);
-        let comparison = c.compare(&c.settle_comparison(&spec), &c.search(&Query::default()));
+        let spec = spec(
+            CompareBy::Statement,
+            &["joint-statement-global-governance-2021", "joint-statement-2022-02-04"],
+        );
+        let all = Query::default();
+        let comparison = c.compare(&c.settle_comparison(&spec), &all, &c.search(&all));
         assert_eq!(comparison.columns.len(), 2);
         assert!(comparison.columns.iter().all(|col| col.count > 0));
         let marked: Vec<String> = comparison
             .shared
             .iter()
-            .flat_map(|(&p, spans)| spans.iter().map(|s| c.quote(p).text[s.clone()].to_lowercase()).collect::<Vec<_>>())
+            .flat_map(|(&p, spans)| {
+                spans.iter().map(|s| c.quote(p).text[s.clone()].to_lowercase()).collect::<Vec<_>>()
+            })
             .collect();
         assert!(!marked.is_empty());
         assert!(marked.iter().all(|m| m.split_whitespace().count() >= 3), "{marked:?}");
-        let comparison = c.compare(&c.settle_comparison(&CompareSpec::default()), &c.search(&Query::default()));
+        let comparison = c.compare(&c.settle_comparison(&CompareSpec::default()), &all, &c.search(&all));
         assert!(comparison.shared.is_empty(), "phrases are marked between statements only");
     }
 
@@ -429,7 +476,8 @@ mod tests {
         let c = Catalog::new(corpus);
         let settled = c.settle_comparison(&CompareSpec::default());
         assert!(settled.columns.is_empty());
-        let comparison = c.compare(&settled, &c.search(&Query::default()));
+        let all = Query::default();
+        let comparison = c.compare(&settled, &all, &c.search(&all));
         assert!(comparison.columns.is_empty() && comparison.rows.is_empty());
         let by_speaker = c.settle_comparison(&CompareSpec { by: CompareBy::Speaker, columns: vec![] });
         assert_eq!(by_speaker.columns.len(), 2);

@@ -89,11 +89,17 @@ mod tests {
     #[test]
     fn shared_phrases_and_matches_are_marked_each_on_its_own_and_together() {
         let text = "oppose small circles and hegemony";
-        let pieces = highlight_shared(text, &SearchTerms::parse("circles"), &[7..24]);
+        let pieces = highlight_shared(text, &SearchTerms::parse("circles"), &[Span { start: 7, end: 24 }]);
         let flags: Vec<(&str, bool, bool)> = pieces.iter().map(|p| (p.text, p.matched, p.shared)).collect();
         assert_eq!(
             flags,
-            [("oppose ", false, false), ("small ", false, true), ("circles", true, true), (" and", false, true), (" hegemony", false, false)]
+            [
+                ("oppose ", false, false),
+                ("small ", false, true),
+                ("circles", true, true),
+                (" and", false, true),
+                (" hegemony", false, false)
+            ]
         );
         assert_eq!(pieces.iter().map(|p| p.text).collect::<String>(), text);
         let plain = highlight_shared(text, &SearchTerms::default(), &[]);

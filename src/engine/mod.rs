@@ -10,8 +10,8 @@
 
 mod bitset;
 pub mod card;
-pub mod compare;
 mod catalog;
+pub mod compare;
 pub mod diff;
 mod facets;
 pub mod highlight;

@@ -92,7 +92,11 @@ mod tests {
         let a = "The two sides agree. They oppose “small circles” and hegemony.";
         let b = "We OPPOSE small-circles AND hegemony, as the two sides said.";
         let spans = shared_phrases(&[vec![a], vec![b]]);
-        assert_eq!(marked(a, &spans[0][0]), ["The two sides", "oppose “small circles” and hegemony"], "case, quotes and punctuation aside");
+        assert_eq!(
+            marked(a, &spans[0][0]),
+            ["The two sides", "oppose “small circles” and hegemony"],
+            "case, quotes and punctuation aside"
+        );
         assert_eq!(marked(b, &spans[1][0]), ["OPPOSE small-circles AND hegemony", "the two sides"]);
         let spans = shared_phrases(&[vec!["real democracy now"], vec!["real democracy later"]]);
         assert!(spans.iter().flatten().all(Vec::is_empty), "two words are no phrase");
@@ -100,7 +104,8 @@ mod tests {
 
     #[test]
     fn phrases_are_matched_across_groups_only_and_in_any_text_of_the_other() {
-        let spans = shared_phrases(&[vec!["one two three", "one two three four"], vec!["x", "two three four"]]);
+        let spans =
+            shared_phrases(&[vec!["one two three", "one two three four"], vec!["x", "two three four"]]);
         assert!(spans[0][0].is_empty(), "shared within its own group only");
         assert_eq!(marked("one two three four", &spans[0][1]), ["two three four"]);
         assert_eq!(marked("two three four", &spans[1][1]), ["two three four"]);

@@ -332,7 +332,9 @@ mod tests {
     fn the_gate_settles_a_comparison_on_values_the_corpus_has() {
         Owner::new().with(|| {
             let s = store(100);
-            s.update_view(|v| v.compare = Some(CompareSpec { by: CompareBy::Speaker, columns: vec!["nobody".into()] }));
+            s.update_view(|v| {
+                v.compare = Some(CompareSpec { by: CompareBy::Speaker, columns: vec!["nobody".into()] })
+            });
             let spec = s.view.with(|v| v.compare.clone()).expect("comparing");
             let choices = s.catalog.with(|c| c.compare_choices(CompareBy::Speaker));
             assert_eq!(spec.columns, [choices[0].id.clone(), choices[1].id.clone()]);

@@ -337,7 +337,7 @@ fn filtering_works_by_keyboard_alone() {
     browser_test("keyboard", |b| async move {
         b.open("").await;
         b.wait_for("#search-input").await.click().await.unwrap();
-        // Search box, sort order, the filters' summary, then the first speaker checkbox.
+        // Search box, sort order, the filters' summary, then the first side's checkbox.
         let tab = || async {
             b.client
                 .active_element()
@@ -356,12 +356,12 @@ fn filtering_works_by_keyboard_alone() {
                 break;
             }
         }
-        assert!(reached.starts_with("facet-speaker-"), "focus reached '{reached}'");
+        assert!(reached.starts_with("facet-side-"), "focus reached '{reached}'");
         let outline = b.eval("return getComputedStyle(document.activeElement).outlineStyle").await;
         assert_ne!(outline, "none", "focus is visible");
         b.client.active_element().await.unwrap().send_keys(" ").await.unwrap();
-        let id = reached.trim_start_matches("facet-speaker-").to_owned();
-        wait_for_ids(&b, &engine_ids(&format!("?speaker={id}"))).await;
+        let id = reached.trim_start_matches("facet-side-").to_owned();
+        wait_for_ids(&b, &engine_ids(&format!("?side={id}"))).await;
         b
     });
 }

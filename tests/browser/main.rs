@@ -4,6 +4,7 @@
 
 mod support;
 
+mod compare;
 mod everywhere;
 mod explorer;
 mod hosted;

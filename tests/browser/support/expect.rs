@@ -2,6 +2,7 @@
 //! with these rather than with numbers of today's corpus.
 
 use quote_explorer::corpus;
+use quote_explorer::engine::compare::CELL_SHOWN;
 use quote_explorer::engine::{Catalog, Facet};
 use quote_explorer::store::PAGE_SIZE;
 use quote_explorer::url_state;
@@ -42,4 +43,25 @@ pub fn engine_counts(query_string: &str) -> Vec<(String, String, u32)> {
 /// The result count line for `shown` of the bundled corpus's quotes.
 pub fn bundled_count(shown: usize) -> String {
     format!("{shown} of {} quotes", catalog().len())
+}
+
+/// A comparison's cells for the view a query string describes (`view=compare&…`), as
+/// (theme id, column id, count, the ids the cell lists at first).
+pub fn engine_cells(query_string: &str) -> Vec<(String, String, usize, Vec<String>)> {
+    let c = catalog();
+    let view = url_state::parse(query_string);
+    let spec = c.settle_comparison(&view.compare.expect("a comparison view"));
+    let query = c.known_only(&view.query);
+    let comparison = c.compare(&spec, &query, &c.search(&query));
+    comparison
+        .rows
+        .iter()
+        .flat_map(|row| {
+            let c = &c;
+            row.cells.iter().zip(&comparison.columns).map(move |(cell, column)| {
+                let first = cell.iter().take(CELL_SHOWN).map(|&p| c.quote(p).id.clone()).collect();
+                (row.theme_id.clone(), column.id.clone(), cell.len(), first)
+            })
+        })
+        .collect()
 }
