@@ -13,7 +13,7 @@ const STATEMENTS: &str =
 
 /// The cells the comparison in `root` (a script expression: `document` or an embed's
 /// shadow root) shows, as (theme id, column id, count, the ids listed).
-async fn displayed_cells(b: &Browser, root: &str) -> Vec<(String, String, usize, Vec<String>)> {
+pub(crate) async fn displayed_cells(b: &Browser, root: &str) -> Vec<(String, String, usize, Vec<String>)> {
     let cells = b
         .eval(&format!(
             "const root = {root};
@@ -26,7 +26,7 @@ async fn displayed_cells(b: &Browser, root: &str) -> Vec<(String, String, usize,
     serde_json::from_value(cells).unwrap()
 }
 
-async fn wait_for_cells(b: &Browser, root: &str, query_string: &str) {
+pub(crate) async fn wait_for_cells(b: &Browser, root: &str, query_string: &str) {
     let expected = engine_cells(query_string);
     assert!(!expected.is_empty(), "{query_string} compares something");
     b.wait_until(&format!("the comparison shows the engine's cells for {query_string}"), || async {

@@ -297,3 +297,16 @@ fn embed_styles_are_isolated_both_ways() {
         b
     });
 }
+
+#[test]
+fn the_comparison_and_a_cards_diff_render_in_every_browser() {
+    browser_test("compare_everywhere", |b| async move {
+        let view = "?q=democracy&view=compare&by=side&cols=china,russia,china-and-russia";
+        b.open(view).await;
+        crate::compare::wait_for_cells(&b, "document", view).await;
+        b.open("#guilin-wang-no-matter-how-tracker").await;
+        b.wait_for(".variants ins").await;
+        b.wait_for(".variants del").await;
+        b
+    });
+}

@@ -30,4 +30,10 @@ fn capture_readme_screenshots() {
         "?source=000_8f83375b96f15620#guilin-wang-no-matter-how-tracker",
         true,
     );
+    capture(
+        "screenshot-compare",
+        (1280, 900),
+        "?view=compare&by=statement&cols=joint-statement-global-governance-2021,joint-statement-2022-02-04",
+        false,
+    );
 }
