@@ -5,7 +5,7 @@
 use quote_explorer::engine::diff::{word_diff, Change};
 
 use crate::support::expect::{catalog, engine_cells, engine_ids};
-use crate::support::page::{click, wait_for_ids};
+use crate::support::page::{click, export_files, wait_for_ids};
 use crate::support::{browser_test, browser_test_sized, Browser};
 
 const STATEMENTS: &str =
@@ -187,29 +187,7 @@ fn the_comparison_exports_as_a_table_of_themes_and_columns() {
         let view = "?view=compare&by=side&cols=china,russia,china-and-russia";
         b.open(view).await;
         wait_for_cells(&b, "document", view).await;
-        b.eval(
-            "window.__exports = [];
-             const create = URL.createObjectURL;
-             URL.createObjectURL = blob => { window.__exports.push(blob); return create(blob); };
-             return true",
-        )
-        .await;
-        for format in ["CSV", "Markdown"] {
-            click(&b, &format!(".export-button[data-format={format}]")).await;
-        }
-        let files: Vec<String> = serde_json::from_value(
-            b.client
-                .execute_async(
-                    "const done = arguments[arguments.length - 1];
-                     const wait = () => window.__exports.length < 2 ? setTimeout(wait, 50)
-                       : Promise.all(window.__exports.map(blob => blob.text())).then(done);
-                     wait();",
-                    vec![],
-                )
-                .await
-                .unwrap(),
-        )
-        .unwrap();
+        let files = export_files(&b, &["CSV", "Markdown"]).await;
         let themes = {
             let mut themes: Vec<String> = engine_cells(view).into_iter().map(|c| c.0).collect();
             themes.dedup();

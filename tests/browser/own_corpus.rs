@@ -10,7 +10,7 @@ use quote_explorer::export;
 use serde_json::{json, Value};
 
 use crate::support::expect::{bundled_count, engine_all_ids};
-use crate::support::page::click;
+use crate::support::page::{click, export_files};
 use crate::support::{browser_test, browser_test_in, dist_dir, Browser};
 
 /// A corpus of its own: the bundled democracy quotes under another title.
@@ -82,6 +82,34 @@ fn a_picked_file_replaces_the_corpus_and_one_click_brings_the_bundled_quotes_bac
         assert_eq!(b.find_all_count(".corpus-origin").await, 0);
         // The button went with the corpus it offered to leave; the focus went to the count.
         assert_eq!(b.eval("return document.activeElement.className").await, "result-count");
+        b.assert_no_console_errors().await;
+        b
+    });
+}
+
+#[test]
+fn a_corpus_without_countries_has_no_side_filter_and_compares_other_ways() {
+    browser_test("no_countries", |b| async move {
+        b.open("?side=china&view=compare").await;
+        let mut bare = bundled_value();
+        for speaker in bare["speakers"].as_array_mut().unwrap() {
+            speaker.as_object_mut().unwrap().remove("country");
+        }
+        pick_file(&b, "no-countries.json", &bare.to_string()).await;
+        // The side filter it cannot apply is set aside, and said so; nothing breaks.
+        wait_for_count(&b, &all_bundled()).await;
+        assert_eq!(b.find_all_count("fieldset[data-facet=side]").await, 0);
+        assert!(b.text(".notice").await.contains("Side"));
+        assert_eq!(b.find_all_count(".compare-table").await, 0);
+        assert!(b.text(".compare-empty").await.contains("fewer than two sides"));
+        // Another way to compare still works.
+        b.eval(
+            "const s = document.querySelector('.compare-by select'); s.value = 'speaker';
+                s.dispatchEvent(new Event('change', { bubbles: true })); return true",
+        )
+        .await;
+        b.wait_for(".compare-table").await;
+        assert_eq!(b.find_all_count(".compare-table thead th[data-column]").await, 2);
         b.assert_no_console_errors().await;
         b
     });
@@ -440,28 +468,7 @@ fn exports_hold_exactly_the_current_results() {
         b.open(view).await;
         let expected = engine_all_ids(view);
         assert!(expected.len() > 1);
-        // Catches each file as the page hands it to the browser.
-        b.eval(
-            "window.__exports = [];
-             const create = URL.createObjectURL;
-             URL.createObjectURL = blob => { window.__exports.push(blob); return create(blob); };
-             return true",
-        )
-        .await;
-        for format in ["CSV", "JSON", "Markdown"] {
-            click(&b, &format!(".export-button[data-format={format}]")).await;
-        }
-        let files: Vec<String> = serde_json::from_value(
-            b.client
-                .execute_async(
-                    "const done = arguments[arguments.length - 1];
-                     Promise.all(window.__exports.map(blob => blob.text())).then(done);",
-                    vec![],
-                )
-                .await
-                .unwrap(),
-        )
-        .unwrap();
+        let files = export_files(&b, &["CSV", "JSON", "Markdown"]).await;
         assert_eq!(files.len(), 3);
         let csv_ids: Vec<&str> = files[0]
             .split("\r\n")

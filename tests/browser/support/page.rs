@@ -25,3 +25,30 @@ pub async fn wait_for_ids(b: &Browser, expected: &[String]) {
     })
     .await;
 }
+
+/// Clicks the export button of each format, in order, and returns the files the page handed
+/// to the browser (caught as it makes their download links), as text.
+pub async fn export_files(b: &Browser, formats: &[&str]) -> Vec<String> {
+    b.eval(
+        "window.__exports = [];
+         const create = URL.createObjectURL;
+         URL.createObjectURL = blob => { window.__exports.push(blob); return create(blob); };
+         return true",
+    )
+    .await;
+    for format in formats {
+        click(b, &format!(".export-button[data-format={format}]")).await;
+    }
+    let files = b
+        .client
+        .execute_async(
+            "const [count, done] = arguments;
+             const wait = () => window.__exports.length < count ? setTimeout(wait, 50)
+               : Promise.all(window.__exports.map(blob => blob.text())).then(done);
+             wait();",
+            vec![serde_json::json!(formats.len())],
+        )
+        .await
+        .expect("the exported files");
+    serde_json::from_value(files).unwrap()
+}
