@@ -347,11 +347,6 @@ mod tests {
         assert_eq!(meeting("2022-06-01", DatePrecision::Approximate).date_label(), "about 1 June 2022");
         assert_eq!(meeting("2022-00", DatePrecision::Month).date_label(), "2022-00");
     }
-}
-
-#[cfg(test)]
-mod slug_tests {
-    use super::slug;
 
     #[test]
     fn a_slug_is_lower_case_words_joined_by_hyphens() {
