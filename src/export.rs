@@ -8,7 +8,8 @@ use crate::citation::cite;
 use crate::corpus::{Corpus, Quote};
 use crate::engine::card::attribution;
 use crate::engine::compare::{Column, Comparison};
-use crate::engine::{Catalog, Query};
+use crate::engine::concordance::{Hit, Line};
+use crate::engine::{date_range_label, Catalog, Query};
 
 /// A file to hand to the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +76,9 @@ pub fn file_name(query: &Query, count: usize, format: Format) -> String {
         parts.push(format!("q-{}", query.text));
     }
     parts.extend(query.active_filters().map(|(facet, id)| format!("{}-{id}", facet.param())));
+    parts.extend(query.active_exclusions().map(|(facet, id)| format!("not-{}-{id}", facet.param())));
+    parts.extend(query.from.map(|m| format!("from-{}", m.id())));
+    parts.extend(query.to.map(|m| format!("to-{}", m.id())));
     let mut stem = String::from("quotes-");
     for c in parts.join("-").chars().flat_map(char::to_lowercase) {
         let c = if c.is_ascii_alphanumeric() { c } else { '-' };
@@ -264,10 +268,18 @@ fn selection(catalog: &Catalog, query: &Query, count: usize) -> String {
     let filters: Vec<String> = query
         .active_filters()
         .map(|(facet, id)| format!("{}: {}", facet.label(), catalog.value_label(facet, id)))
+        .chain(
+            query
+                .active_exclusions()
+                .map(|(facet, id)| format!("{}: not {}", facet.label(), catalog.value_label(facet, id))),
+        )
         .collect();
     let mut selection = format!("{count} of {} quotes", catalog.len());
     if query.has_text() {
         selection.push_str(&format!(", matching \u{201C}{}\u{201D}", query.text.trim()));
+    }
+    if query.has_date_range() {
+        selection.push_str(&format!(", dated {}", date_range_label(query.from, query.to)));
     }
     if !filters.is_empty() {
         selection.push_str(&format!(", filtered by {}", filters.join("; ")));
@@ -292,6 +304,74 @@ pub fn export_comparison(
     let name = file_name(query, positions.len(), format);
     let by = comparison.by.param();
     let file_name = format!("comparison-by-{by}-{}", name.strip_prefix("quotes-").unwrap_or(&name));
+    Export { file_name, media_type: format.media_type(), contents }
+}
+
+/// The concordance as a file: CSV and Markdown a line per occurrence (the words before, the
+/// word, the words after, and whose quote it is), JSON the corpus of its quotes.
+pub fn export_concordance(catalog: &Catalog, query: &Query, hits: &[Hit], format: Format) -> Export {
+    let mut positions: Vec<u32> = hits.iter().map(|h| h.position).collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let lines: Vec<Line> = hits.iter().map(|h| catalog.concordance_line(h)).collect();
+    let source = |line: &Line| {
+        let q = catalog.quote(line.position);
+        let speaker = catalog.speaker(&q.speaker).map_or(q.speaker.as_str(), |s| s.name.as_str());
+        let meeting = catalog
+            .meeting(&q.meeting)
+            .map_or_else(|| q.meeting.clone(), |m| format!("{}, {}", m.title, m.date_label()));
+        (speaker.to_owned(), meeting, q.kind.label())
+    };
+    let contents = match format {
+        Format::Csv => {
+            let mut out = String::from("\u{FEFF}");
+            write_csv_row(
+                &mut out,
+                ["before", "word", "after", "id", "speaker", "meeting", "kind"].map(str::to_owned),
+            );
+            for line in &lines {
+                let (speaker, meeting, kind) = source(line);
+                write_csv_row(
+                    &mut out,
+                    [
+                        line.left.clone(),
+                        line.keyword.clone(),
+                        line.right.clone(),
+                        line.id.clone(),
+                        speaker,
+                        meeting,
+                        kind.to_owned(),
+                    ],
+                );
+            }
+            out
+        }
+        Format::Json => to_corpus_json(catalog, &positions),
+        Format::Markdown => {
+            let mut out = format!("# {}\n\n", escape_markdown(&catalog.corpus.title));
+            let intro = format!(
+                "Each occurrence of the search words: {} lines. {}",
+                lines.len(),
+                selection(catalog, query, positions.len())
+            );
+            out.push_str(&escape_markdown(&intro));
+            out.push_str(".\n\n| Before | Word | After | Quote |\n| ---: | :---: | --- | --- |\n");
+            let cell = |text: &str| escape_markdown(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+            for line in &lines {
+                let (speaker, meeting, _) = source(line);
+                out.push_str(&format!(
+                    "| {} | **{}** | {} | {} |\n",
+                    cell(&line.left),
+                    cell(&line.keyword),
+                    cell(&line.right),
+                    cell(&format!("{speaker}, {meeting} [{}]", line.id))
+                ));
+            }
+            out
+        }
+    };
+    let name = file_name(query, lines.len(), format);
+    let file_name = format!("in-context-{}", name.strip_prefix("quotes-").unwrap_or(&name));
     Export { file_name, media_type: format.media_type(), contents }
 }
 
@@ -413,6 +493,25 @@ mod tests {
         let json = export_comparison(&c, &query, &comparison, Format::Json).contents;
         let reopened = corpus::parse(&json).expect("the comparison's quotes open as a corpus");
         assert_eq!(reopened.quotes.len(), comparison_quotes(&comparison).len());
+    }
+
+    #[test]
+    fn the_concordance_exports_a_line_per_occurrence() {
+        use crate::engine::concordance::ContextSort;
+        let c = bundled();
+        let query = Query::text("democracy");
+        let hits = c.concordance(&c.index.search_terms(&query.text), &c.search(&query), ContextSort::Right);
+        let csv = export_concordance(&c, &query, &hits, Format::Csv);
+        assert!(csv.file_name.starts_with("in-context-q-democracy-"), "{}", csv.file_name);
+        assert!(csv.contents.starts_with("\u{FEFF}before,word,after,id,speaker,meeting,kind\r\n"));
+        assert_eq!(csv.contents.matches("\r\n").count(), hits.len() + 1);
+        let md = export_concordance(&c, &query, &hits, Format::Markdown).contents;
+        assert_eq!(
+            md.lines().filter(|l| l.starts_with("| ")).count(),
+            hits.len() + 2,
+            "a header, a rule and a line each"
+        );
+        assert!(md.contains("| **democracy** |") || md.contains("| **Democracy** |"));
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The view as a URL query string:
-//! `?q=...&speaker=wang-yi&theme=democracy&sort=relevance&overview=open`, and for the
-//! comparison `view=compare&by=side&cols=china,russia`. Parameters repeat
-//! for several values, or take them comma-separated (`speaker=wang-yi,sergey-lavrov`). Anything unknown or malformed is dropped, never an error: a link
-//! should always open.
+//! `?q=...&speaker=wang-yi&theme=democracy&theme=-security&from=2021-10&to=2022-03&sort=relevance&overview=open`
+//! (`-` excludes a value); how the results are shown, if not as a list:
+//! `view=compare&by=side&cols=china,russia`, `view=concordance&kwic=left`. Parameters repeat
+//! for several values, or take them comma-separated (`speaker=wang-yi,sergey-lavrov`).
+//! Anything unknown or malformed is dropped, never an error: a link should always open.
 
 use crate::engine::compare::{CompareBy, CompareSpec};
-use crate::engine::{Facet, Query, SortOrder};
+use crate::engine::concordance::ContextSort;
+use crate::engine::{Facet, Month, Query, SortOrder};
 
 /// Everything the address records: what the reader asked for, and how it is shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,8 +15,46 @@ pub struct View {
     pub query: Query,
     /// The overview (timeline and theme map) is open.
     pub overview: bool,
-    /// The results side by side rather than as a list.
-    pub compare: Option<CompareSpec>,
+    /// How the results are shown.
+    pub mode: Mode,
+}
+
+/// How the results are shown: `view=` in the address.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Quote cards, a page at a time.
+    #[default]
+    List,
+    /// Side by side.
+    Compare(CompareSpec),
+    /// Each occurrence of the search's words in its context.
+    Concordance(ContextSort),
+}
+
+impl View {
+    /// The comparison, when the results are shown side by side.
+    pub fn comparison(&self) -> Option<&CompareSpec> {
+        match &self.mode {
+            Mode::Compare(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The comparison to change, showing the results side by side (China against Russia
+    /// at first) if they were not.
+    pub fn comparison_mut(&mut self) -> &mut CompareSpec {
+        if !matches!(self.mode, Mode::Compare(_)) {
+            self.mode = Mode::Compare(CompareSpec::default());
+        }
+        match &mut self.mode {
+            Mode::Compare(spec) => spec,
+            _ => unreachable!("just set"),
+        }
+    }
+
+    pub fn is_list(&self) -> bool {
+        self.mode == Mode::List
+    }
 }
 
 impl From<Query> for View {
@@ -34,7 +74,7 @@ const MAX_VALUES_PER_FACET: usize = 100;
 pub fn parse(query_string: &str) -> View {
     let mut view = View::default();
     let query = &mut view.query;
-    let mut comparison = Comparison::default();
+    let mut mode = ModeParams::default();
     let query_string = query_string.strip_prefix('?').unwrap_or(query_string);
     for pair in query_string.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -48,43 +88,54 @@ pub fn parse(query_string: &str) -> View {
                 }
             }
             "overview" => view.overview = value == "open",
-            "view" => comparison.view = Some(value),
-            "by" => comparison.by = Some(value),
-            "cols" => comparison.columns = Some(value),
+            "from" => query.from = Month::parse(&value),
+            "to" => query.to = Month::parse(&value),
+            "view" => mode.view = Some(value),
+            "by" => mode.by = Some(value),
+            "cols" => mode.columns = Some(value),
+            "kwic" => mode.context_sort = Some(value),
             _ => {
                 if let Some(facet) = Facet::from_param(&key) {
                     // Several values may also come comma-separated, as an embed's attributes take them.
-                    for value in value.split(',').map(str::trim) {
-                        if !value.is_empty()
-                            && value.len() <= MAX_ID_BYTES
-                            && query.selected(facet).count() < MAX_VALUES_PER_FACET
-                        {
-                            query.select(facet, value);
-                        }
+                    for value in value.split(',') {
+                        add_value(query, facet, value);
                     }
                 }
             }
         }
     }
-    view.compare = comparison.spec();
+    view.mode = mode.read();
     view
 }
 
-/// The comparison's parameters as given, in any order: `view`, `by` and `cols`.
+/// How the results are to be shown, as given, in any order: `view`, and the comparison's
+/// `by` and `cols` or the concordance's `kwic`.
 #[derive(Default)]
-struct Comparison {
+struct ModeParams {
     view: Option<String>,
     by: Option<String>,
     columns: Option<String>,
+    context_sort: Option<String>,
 }
 
-impl Comparison {
-    /// The comparison asked for, if the view is `compare`. An unknown `by` compares sides;
-    /// the store settles the columns against the corpus.
-    fn spec(self) -> Option<CompareSpec> {
-        if self.view.as_deref().map(str::trim) != Some("compare") {
-            return None;
+impl ModeParams {
+    fn read(self) -> Mode {
+        match self.view.as_deref().map(str::trim) {
+            Some("compare") => Mode::Compare(self.spec()),
+            Some("concordance") => Mode::Concordance(
+                self.context_sort
+                    .as_deref()
+                    .map(str::trim)
+                    .and_then(ContextSort::from_param)
+                    .unwrap_or_default(),
+            ),
+            _ => Mode::List,
         }
+    }
+
+    /// The comparison asked for. An unknown `by` compares sides; the store settles the
+    /// columns against the corpus.
+    fn spec(self) -> CompareSpec {
         let by = self.by.as_deref().map(str::trim).and_then(CompareBy::from_param).unwrap_or_default();
         let columns = self
             .columns
@@ -94,7 +145,7 @@ impl Comparison {
             .take(MAX_COLUMNS_READ)
             .map(str::to_owned)
             .collect();
-        Some(CompareSpec { by, columns })
+        CompareSpec { by, columns }
     }
 }
 
@@ -102,9 +153,11 @@ impl Comparison {
 const MAX_COLUMNS_READ: usize = 20;
 
 /// Reads the initial view of an embedded explorer from its element's attributes:
-/// `data-q="text"`, and `data-side`, `data-speaker`, `data-meeting`, `data-theme`, `data-source`,
-/// `data-kind`, each with one id or several separated by spaces or commas, `data-sort`,
-/// `data-overview="open"`, and `data-view="compare"` with `data-by` and `data-cols`. `attribute` returns an attribute's value by name.
+/// `data-q="text"`, and `data-side`, `data-speaker`, `data-meeting`, `data-theme`,
+/// `data-source`, `data-kind`, each with one id or several separated by spaces or commas (an
+/// id after `-` excluded), `data-from` and `data-to` (`YYYY-MM`), `data-sort`,
+/// `data-overview="open"`, and `data-view="compare"` with `data-by` and `data-cols`.
+/// `attribute` returns an attribute's value by name.
 pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
     let mut view = View::default();
     let query = &mut view.query;
@@ -115,23 +168,43 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
         let Some(values) = attribute(&format!("data-{}", facet.param())) else {
             continue;
         };
-        for id in values.split([' ', ',']).filter(|v| !v.is_empty() && v.len() <= MAX_ID_BYTES) {
-            if query.selected(facet).count() < MAX_VALUES_PER_FACET {
-                query.select(facet, id);
-            }
+        for value in values.split([' ', ',']) {
+            add_value(query, facet, value);
         }
     }
+    query.from = attribute("data-from").as_deref().and_then(Month::parse);
+    query.to = attribute("data-to").as_deref().and_then(Month::parse);
     if let Some(sort) = attribute("data-sort").as_deref().and_then(SortOrder::from_param) {
         query.sort = sort;
     }
     view.overview = attribute("data-overview").is_some_and(|v| v == "open");
-    view.compare = Comparison {
+    view.mode = ModeParams {
         view: attribute("data-view"),
         by: attribute("data-by"),
         columns: attribute("data-cols"),
+        context_sort: attribute("data-kwic"),
     }
-    .spec();
+    .read();
     view
+}
+
+/// Selects a facet value from a link or an attribute, or excludes it if it starts with `-`
+/// (`theme=-security`); empty, overlong and surplus values are dropped.
+fn add_value(query: &mut Query, facet: Facet, value: &str) {
+    let value = value.trim();
+    let (id, excluded) = match value.strip_prefix('-') {
+        Some(id) => (id, true),
+        None => (value, false),
+    };
+    let room = query.selected(facet).count() + query.excluded(facet).count() < MAX_VALUES_PER_FACET;
+    if id.is_empty() || id.len() > MAX_ID_BYTES || !room {
+        return;
+    }
+    if excluded {
+        query.exclude(facet, id);
+    } else {
+        query.select(facet, id);
+    }
 }
 
 /// An embed's height from its `data-height` attribute: a CSS length in `px`, `rem`, `em`,
@@ -158,17 +231,35 @@ pub fn to_query_string(view: &View) -> String {
     for (facet, id) in query.active_filters() {
         pairs.push(format!("{}={}", facet.param(), encode(id)));
     }
+    for (facet, id) in query.active_exclusions() {
+        pairs.push(format!("{}=-{}", facet.param(), encode(id)));
+    }
+    if let Some(from) = query.from {
+        pairs.push(format!("from={}", from.id()));
+    }
+    if let Some(to) = query.to {
+        pairs.push(format!("to={}", to.id()));
+    }
     if query.sort != SortOrder::default() {
         pairs.push(format!("sort={}", query.sort.param()));
     }
     if view.overview {
         pairs.push("overview=open".to_owned());
     }
-    if let Some(spec) = &view.compare {
-        pairs.push(format!("view=compare&by={}", spec.by.param()));
-        if !spec.columns.is_empty() {
-            let columns: Vec<String> = spec.columns.iter().map(|id| encode(id)).collect();
-            pairs.push(format!("cols={}", columns.join(",")));
+    match &view.mode {
+        Mode::List => {}
+        Mode::Compare(spec) => {
+            pairs.push(format!("view=compare&by={}", spec.by.param()));
+            if !spec.columns.is_empty() {
+                let columns: Vec<String> = spec.columns.iter().map(|id| encode(id)).collect();
+                pairs.push(format!("cols={}", columns.join(",")));
+            }
+        }
+        Mode::Concordance(sort) => {
+            pairs.push("view=concordance".to_owned());
+            if *sort != ContextSort::default() {
+                pairs.push(format!("kwic={}", sort.param()));
+            }
         }
     }
     if pairs.is_empty() {
@@ -230,25 +321,29 @@ mod tests {
         q.select(Facet::Speaker, "sergei-lavrov");
         q.select(Facet::Theme, "democracy");
         q.select(Facet::Kind, "direct_quote");
-        let view = View { query: q, overview: true, compare: None };
+        let view = View { query: q, overview: true, mode: Mode::List };
         assert_eq!(parse(&to_query_string(&view)), view);
     }
 
     #[test]
     fn round_trips_a_comparison() {
         let mut view = View::from(Query::text("democracy"));
-        view.compare =
-            Some(CompareSpec { by: CompareBy::Statement, columns: vec!["js-2021".into(), "a,b".into()] });
+        view.mode = Mode::Compare(CompareSpec {
+            by: CompareBy::Statement,
+            columns: vec!["js-2021".into(), "a,b".into()],
+        });
         assert_eq!(
-            parse(&to_query_string(&view)).compare,
-            Some(CompareSpec {
+            parse(&to_query_string(&view)).mode,
+            Mode::Compare(CompareSpec {
                 by: CompareBy::Statement,
                 columns: vec!["js-2021".into(), "a".into(), "b".into()]
             }),
             "a comma in an id splits it"
         );
-        view.compare =
-            Some(CompareSpec { by: CompareBy::Side, columns: vec!["china".into(), "russia".into()] });
+        view.mode = Mode::Compare(CompareSpec {
+            by: CompareBy::Side,
+            columns: vec!["china".into(), "russia".into()],
+        });
         let written = to_query_string(&view);
         assert_eq!(written, "?q=democracy&view=compare&by=side&cols=china,russia");
         assert_eq!(parse(&written), view);
@@ -256,22 +351,65 @@ mod tests {
 
     #[test]
     fn a_comparison_needs_view_compare_and_takes_odd_parameters_calmly() {
-        assert_eq!(parse("?by=speaker&cols=a,b").compare, None, "by and cols alone compare nothing");
-        assert_eq!(parse("?view=list&by=speaker").compare, None);
-        assert_eq!(parse("?view=compare").compare, Some(CompareSpec::default()));
+        assert_eq!(parse("?by=speaker&cols=a,b").mode, Mode::List, "by and cols alone compare nothing");
+        assert_eq!(parse("?view=list&by=speaker").mode, Mode::List);
+        assert_eq!(parse("?view=compare").mode, Mode::Compare(CompareSpec::default()));
         assert_eq!(
-            parse("?cols=x,,y&by=sideways&view=compare").compare,
-            Some(CompareSpec { by: CompareBy::Side, columns: vec!["x".into(), "y".into()] })
+            parse("?cols=x,,y&by=sideways&view=compare").mode,
+            Mode::Compare(CompareSpec { by: CompareBy::Side, columns: vec!["x".into(), "y".into()] })
         );
         let many: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
-        let spec = parse(&format!("?view=compare&cols={}", many.join(","))).compare.unwrap();
-        assert_eq!(spec.columns.len(), MAX_COLUMNS_READ);
+        let view = parse(&format!("?view=compare&cols={}", many.join(",")));
+        assert_eq!(view.comparison().unwrap().columns.len(), MAX_COLUMNS_READ);
         let attrs = [("data-view", "compare"), ("data-by", "meeting"), ("data-cols", "rome guilin")];
         let view = from_attributes(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
         assert_eq!(
-            view.compare,
-            Some(CompareSpec { by: CompareBy::Meeting, columns: vec!["rome".into(), "guilin".into()] })
+            view.mode,
+            Mode::Compare(CompareSpec {
+                by: CompareBy::Meeting,
+                columns: vec!["rome".into(), "guilin".into()]
+            })
         );
+    }
+
+    #[test]
+    fn the_concordance_is_a_view_with_its_order() {
+        let view = parse("?q=democracy&view=concordance&kwic=left");
+        assert_eq!(view.mode, Mode::Concordance(ContextSort::Left));
+        assert_eq!(to_query_string(&view), "?q=democracy&view=concordance&kwic=left");
+        assert_eq!(parse("?view=concordance&kwic=up").mode, Mode::Concordance(ContextSort::Results));
+        assert_eq!(to_query_string(&parse("?view=concordance")), "?view=concordance");
+        let mut view = View::default();
+        view.comparison_mut().columns.push("china".into());
+        assert_eq!(view.comparison().unwrap().columns, ["china"]);
+        assert!(!view.is_list());
+    }
+
+    #[test]
+    fn an_excluded_value_is_written_with_a_minus_and_read_back() {
+        let mut q = Query::default();
+        q.select(Facet::Theme, "democracy");
+        q.exclude(Facet::Theme, "security");
+        q.exclude(Facet::Side, "japan");
+        let view = View::from(q);
+        let written = to_query_string(&view);
+        assert_eq!(written, "?theme=democracy&theme=-security&side=-japan");
+        assert_eq!(parse(&written), view);
+        assert_eq!(parse("?theme=-").query, Query::default(), "a lone minus is no value");
+        let attrs = from_attributes(|n| (n == "data-theme").then(|| "democracy -security".to_owned())).query;
+        assert!(attrs.is_selected(Facet::Theme, "democracy") && attrs.is_excluded(Facet::Theme, "security"));
+    }
+
+    #[test]
+    fn a_date_range_is_two_months_either_alone() {
+        let view = parse("?from=2021-10&to=2022-03");
+        assert_eq!(view.query.from, Some(Month { year: 2021, month: 10 }));
+        assert_eq!(view.query.to, Some(Month { year: 2022, month: 3 }));
+        assert_eq!(to_query_string(&view), "?from=2021-10&to=2022-03");
+        assert_eq!(to_query_string(&parse("?to=2022-03")), "?to=2022-03");
+        assert_eq!(parse("?from=October&to=2022-13").query, Query::default(), "not months: dropped");
+        let attrs = from_attributes(|n| (n == "data-from").then(|| "2022-02".to_owned())).query;
+        assert_eq!(attrs.from, Some(Month { year: 2022, month: 2 }));
     }
 
     #[test]

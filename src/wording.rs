@@ -72,7 +72,7 @@ pub fn quote_not_found(id: &str) -> String {
 /// Why nothing matches, worded for what the reader has asked: the search, the filters, or both.
 pub fn no_results(query: &Query) -> String {
     let words = "Words match the start of words: “democ” finds “democracy” and “democratic”.";
-    let filters = query.active_filters().count();
+    let filters = query.active_filters().count() + query.active_exclusions().count();
     match (query.has_text(), filters) {
         (true, 0) => format!("No quote contains every word of “{}”. {words}", query.text.trim()),
         (false, 1) => "No quote has this filter's value.".to_owned(),
@@ -85,6 +85,15 @@ pub fn no_results(query: &Query) -> String {
             if filters == 1 { "the filter" } else { "the filters" }
         ),
     }
+}
+
+/// What the concordance needs before it can show anything.
+pub const CONCORDANCE_NEEDS_WORDS: &str =
+    "Type a word in the search box to see each place it occurs, with the words before and after it.";
+
+/// How many occurrences the concordance lists: "12 occurrences in 9 quotes".
+pub fn occurrences(hits: usize, quotes: usize) -> String {
+    format!("{} in {}", count(hits, "occurrence", "occurrences"), count(quotes, "quote", "quotes"))
 }
 
 /// Why a comparison shows no columns: the corpus has fewer than two values to set side by side.
@@ -104,6 +113,12 @@ pub fn comparison_caption(by: &str) -> String {
 mod tests {
     use super::*;
     use crate::engine::Facet;
+
+    #[test]
+    fn the_concordance_counts_occurrences_and_quotes() {
+        assert_eq!(occurrences(1, 1), "1 occurrence in 1 quote");
+        assert_eq!(occurrences(12, 9), "12 occurrences in 9 quotes");
+    }
 
     #[test]
     fn a_comparison_names_what_it_compares() {

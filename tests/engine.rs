@@ -1,7 +1,7 @@
 //! The filter engine on the bundled corpus, checked against a plain scan of the quotes.
 
 use quote_explorer::corpus::{self, Quote};
-use quote_explorer::engine::{Catalog, Facet, Query, SortOrder};
+use quote_explorer::engine::{Catalog, Facet, Month, Query, SortOrder};
 
 fn catalog() -> Catalog {
     Catalog::new(corpus::bundled().expect("bundled corpus"))
@@ -24,7 +24,9 @@ fn values_of(c: &Catalog, q: &Quote, facet: Facet) -> Vec<String> {
 fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     let facets_ok = Facet::ALL.iter().all(|&f| {
         let selected: Vec<&str> = query.selected(f).collect();
-        selected.is_empty() || values_of(c, q, f).iter().any(|v| selected.contains(&v.as_str()))
+        let values = values_of(c, q, f);
+        let chosen = selected.is_empty() || values.iter().any(|v| selected.contains(&v.as_str()));
+        chosen && !values.iter().any(|v| query.is_excluded(f, v))
     });
     let terms = c.index.search_terms(&query.text);
     let speaker = c.speaker(&q.speaker).unwrap();
@@ -40,7 +42,8 @@ fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     let words: Vec<String> = haystack.iter().flat_map(|h| quote_explorer::engine::text::words(h)).collect();
     let text_ok =
         (0..terms.words.len()).all(|at| terms.forms(at).any(|t| words.iter().any(|w| w.starts_with(t))));
-    facets_ok && text_ok && terms.phrases_match(&q.text)
+    let dated = Month::parse(&meeting.date).is_some_and(|m| query.in_date_range(m));
+    facets_ok && text_ok && terms.phrases_match(&q.text) && (dated || !query.has_date_range())
 }
 
 fn expected_ids(c: &Catalog, query: &Query) -> Vec<String> {
@@ -77,6 +80,33 @@ fn sample_queries() -> Vec<Query> {
     queries.push(Query::text("SERGÉI"));
     queries.push(Query::text("guilin vaccine"));
     queries.push(Query::text("zzzz"));
+    // Exclusions: alone, beside selections in the same facet and in others, several in a
+    // facet whose quotes have several values (themes).
+    let mut x = Query::default();
+    x.exclude(Facet::Theme, "security");
+    queries.push(x.clone());
+    x.select(Facet::Theme, "democracy");
+    x.exclude(Facet::Theme, "human-rights");
+    queries.push(x.clone());
+    x.exclude(Facet::Side, "china");
+    x.select(Facet::Kind, "reported_statement");
+    queries.push(x.clone());
+    let mut y = Query::text("democracy");
+    y.exclude(Facet::Speaker, "wang-yi");
+    y.exclude(Facet::Speaker, "joint-statement-2022-02");
+    queries.push(y);
+    // Date ranges: from a month, to a month, both; one ending on a month-precision meeting.
+    let month = |text: &str| Month::parse(text);
+    let dated = |from: Option<Month>, to: Option<Month>, text: &str| {
+        let mut q = Query::text(text);
+        (q.from, q.to) = (from, to);
+        q
+    };
+    queries.push(dated(month("2021-10"), None, ""));
+    queries.push(dated(None, month("2021-10"), ""));
+    let mut d = dated(month("2021-04"), month("2022-03"), "democracy");
+    d.exclude(Facet::Theme, "security");
+    queries.push(d);
     queries
 }
 
@@ -106,6 +136,22 @@ fn each_count_is_what_choosing_that_value_would_give() {
             }
         }
     }
+}
+
+#[test]
+fn a_meeting_known_only_to_the_month_is_inside_a_range_covering_that_month() {
+    let c = catalog();
+    let by_month = c.corpus.meetings.iter().find(|m| m.date.len() == 7).expect("a month-precision meeting");
+    let month = Month::parse(&by_month.date);
+    let mut query = Query::default();
+    (query.from, query.to) = (month, month);
+    let found = c.search(&query).quotes;
+    assert!(!found.is_empty());
+    assert!(found.iter().any(|&p| c.quote(p).meeting == by_month.id));
+    assert_eq!(
+        c.index.months().first().copied(),
+        c.corpus.meetings.iter().filter_map(|m| Month::parse(&m.date)).min()
+    );
 }
 
 #[test]

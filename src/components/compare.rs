@@ -1,13 +1,12 @@
 //! The comparison: the results side by side, a column per value of what is compared (sides,
 //! speakers, meetings, statements or sources) and a row per theme, rendering
-//! [`crate::engine::compare`]. The switch between list and comparison is always there; the
-//! comparison's own code is loaded when it is first shown.
+//! [`crate::engine::compare`]. Its code is loaded when it is first shown.
 
 use std::sync::Arc;
 
 use leptos::{ev, prelude::*};
 
-use crate::browser::{explorer_of, focus_after_render, FocusTarget, RESULT_COUNT};
+use super::quote_card::open_card;
 use crate::engine::compare::{CompareBy, CompareSpec, Comparison, CELL_SHOWN, MAX_COLUMNS, MIN_COLUMNS};
 use crate::engine::highlight::highlight_shared;
 use crate::engine::phrases::Span;
@@ -15,38 +14,11 @@ use crate::engine::text::SearchTerms;
 use crate::store::Store;
 use crate::wording;
 
-/// List or comparison: two buttons, the pressed one showing.
-#[component]
-pub fn ViewSwitch() -> impl IntoView {
-    let store = Store::use_context();
-    let comparing = move || store.view.with(|v| v.compare.is_some());
-    view! {
-        <div class="view-switch" role="group" aria-label="Show the results">
-            <button
-                type="button"
-                aria-pressed=move || (!comparing()).to_string()
-                on:click=move |_| store.update_view(|v| v.compare = None)
-            >
-                "As a list"
-            </button>
-            <button
-                type="button"
-                aria-pressed=move || comparing().to_string()
-                on:click=move |_| store.update_view(|v| {
-                    v.compare.get_or_insert_with(CompareSpec::default);
-                })
-            >
-                "Side by side"
-            </button>
-        </div>
-    }
-}
-
 /// The comparison, when the view asks for it.
 #[component]
 pub fn ComparePanel() -> impl IntoView {
     let store = Store::use_context();
-    let comparing = Memo::new(move |_| store.view.with(|v| v.compare.is_some()));
+    let comparing = Memo::new(move |_| store.view.with(|v| v.comparison().is_some()));
     move || comparing.get().then(|| Suspend::new(async move { comparison(store).await }))
 }
 
@@ -58,7 +30,7 @@ fn comparison(store: Store) -> AnyView {
 #[component]
 fn CompareView(store: Store) -> impl IntoView {
     let Store { catalog, view, query, results, terms, .. } = store;
-    let spec = Memo::new(move |_| view.with(|v| v.compare.clone()).unwrap_or_default());
+    let spec = Memo::new(move |_| view.with(|v| v.comparison().cloned()).unwrap_or_default());
     let comparison = Memo::new(move |_| {
         query.with(|q| Arc::new(catalog.with(|c| spec.with(|s| results.with(|r| c.compare(s, q, r))))))
     });
@@ -71,9 +43,8 @@ fn CompareView(store: Store) -> impl IntoView {
         before.remove();
         after.remove();
     });
-    let change = move |edit: Box<dyn FnOnce(&mut CompareSpec)>| {
-        store.update_view(|v| edit(v.compare.get_or_insert_with(CompareSpec::default)))
-    };
+    let change =
+        move |edit: Box<dyn FnOnce(&mut CompareSpec)>| store.update_view(|v| edit(v.comparison_mut()));
     let by_changed = move |ev: ev::Event| {
         if let Some(by) = CompareBy::from_param(&event_target_value(&ev)) {
             change(Box::new(move |s| *s = CompareSpec { by, columns: Vec::new() }));
@@ -233,16 +204,7 @@ fn CompareCell(
                 let entry = store.catalog.with_untracked(|c| c.entry(p));
                 let shared = comparison.shared_in(p).to_vec();
                 let id = entry.id.clone();
-                let open = move |ev: ev::MouseEvent| {
-                    ev.prevent_default();
-                    let root = explorer_of(&ev);
-                    if let Some(rank) = store.open_quote(&id) {
-                        focus_after_render(
-                            root,
-                            vec![FocusTarget { selector: ".quote-card", index: rank }, RESULT_COUNT],
-                        );
-                    }
-                };
+                let open = move |ev: ev::MouseEvent| open_card(store, &ev, &id);
                 view! {
                     <li class="compare-quote" data-quote-id=entry.id.clone() data-kind=entry.kind.id()>
                         <p class="compare-text"><MarkedText text=entry.text shared terms /></p>

@@ -6,9 +6,11 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser;
 use crate::engine::compare::CompareSpec;
+use crate::engine::concordance::ContextSort;
 use crate::engine::{Catalog, Query, Results};
-use crate::export::{export, export_comparison, Export, Format};
+use crate::export::{export, export_comparison, export_concordance, Export, Format};
 use crate::store::Store;
+use crate::url_state::Mode;
 
 /// The file for the results: the writers are a chunk of their own, loaded when first used.
 #[lazy]
@@ -28,21 +30,43 @@ fn export_comparison_file(
     export_comparison(&catalog, &query, &catalog.compare(&spec, &query, &results), format)
 }
 
-/// Saves the current results (all of them, not only those rendered), or the comparison, as
-/// a file.
+/// The concordance's file, in a chunk of its own too.
+#[lazy]
+fn export_concordance_file(
+    catalog: Arc<Catalog>,
+    query: Query,
+    results: Arc<Results>,
+    sort: ContextSort,
+    format: Format,
+) -> Export {
+    let hits = catalog.concordance(&catalog.index.search_terms(&query.text), &results, sort);
+    export_concordance(&catalog, &query, &hits, format)
+}
+
+/// Saves the current results (all of them, not only those rendered), the comparison or the
+/// concordance, as a file.
 #[component]
 pub fn ExportButtons() -> impl IntoView {
     let Store { catalog, query, results, view, .. } = Store::use_context();
     let (status, set_status) = signal(String::new());
-    let comparing = move || view.with(|v| v.compare.is_some());
+    let what = move || {
+        view.with(|v| match v.mode {
+            Mode::List => None,
+            Mode::Compare(_) => Some("Export the comparison as"),
+            Mode::Concordance(_) => Some("Export these lines as"),
+        })
+    };
     let save = move |format: Format| {
         let (catalog, query, results) =
             (catalog.get_untracked(), query.get_untracked(), results.get_untracked());
-        let spec = view.with_untracked(|v| v.compare.clone());
+        let mode = view.with_untracked(|v| v.mode.clone());
         spawn_local(async move {
-            let file = match spec {
-                Some(spec) => export_comparison_file(catalog, query, results, spec, format).await,
-                None => export_file(catalog, query, results, format).await,
+            let file = match mode {
+                Mode::Compare(spec) => export_comparison_file(catalog, query, results, spec, format).await,
+                Mode::Concordance(sort) => {
+                    export_concordance_file(catalog, query, results, sort, format).await
+                }
+                Mode::List => export_file(catalog, query, results, format).await,
             };
             let message = match browser::download(&file.file_name, file.media_type, &file.contents) {
                 Ok(()) => format!("Saved as {}.", file.file_name),
@@ -55,13 +79,7 @@ pub fn ExportButtons() -> impl IntoView {
     view! {
         <div class="export" role="group" aria-label="Export the results">
             <span class="export-label">
-                {move || {
-                    if comparing() {
-                        "Export the comparison as".to_owned()
-                    } else {
-                        format!("Export {} quotes as", shown())
-                    }
-                }}
+                {move || what().map_or_else(|| format!("Export {} quotes as", shown()), str::to_owned)}
             </span>
             {Format::ALL
                 .map(|format| {

@@ -3,6 +3,7 @@
 
 mod app;
 mod compare;
+mod concordance;
 mod corpus_picker;
 mod export_menu;
 mod facets;
@@ -10,5 +11,6 @@ mod overview;
 mod quote_card;
 mod results;
 mod search;
+mod view_switch;
 
 pub use app::App;

@@ -13,6 +13,8 @@ use crate::engine::overview::{fit, map, quotes, summarize, svg_number, timeline,
 use crate::engine::Facet;
 use crate::store::Store;
 
+use super::facets::DateRange;
+
 /// The overview's panel. Folded unless the view asks for it, so that the quotes come first;
 /// its drawings are loaded (a chunk of their own) and drawn when it is first opened.
 #[component]
@@ -53,6 +55,7 @@ fn Drawings() -> impl IntoView {
     view! {
         <Show when=move || shape.with(|s| !s.meetings.is_empty())>
             <Timeline shape overview />
+            <DateRange />
             <ThemeMap shape overview />
             <OverviewTable shape overview />
             {move || {

@@ -35,6 +35,19 @@ pub fn Highlighted(#[prop(into)] text: String, terms: Signal<SearchTerms>) -> im
     }
 }
 
+/// Goes from a view of the results (side by side, in context) to a quote's card in the list,
+/// focused; a link's click, so the link stays a link to copy.
+pub fn open_card(store: Store, ev: &leptos::ev::MouseEvent, id: &str) {
+    ev.prevent_default();
+    let root = browser::explorer_of(ev);
+    if let Some(rank) = store.open_quote(id) {
+        browser::focus_after_render(
+            root,
+            vec![browser::FocusTarget { selector: ".quote-card", index: rank }, browser::RESULT_COUNT],
+        );
+    }
+}
+
 /// One quote with who said it, where, when, and where it was reported; expands to show the
 /// passage around it, the statement it belongs to and other reports of the same remark.
 #[component]

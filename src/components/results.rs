@@ -4,14 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::compare::{ComparePanel, ViewSwitch};
+use super::compare::ComparePanel;
+use super::concordance::ConcordancePanel;
 use super::corpus_picker::CorpusStatusLine;
 use super::export_menu::ExportButtons;
 use super::overview::OverviewPanel;
 use super::quote_card::QuoteCard;
+use super::view_switch::ViewSwitch;
 use crate::browser::{explorer_of, focus_after_render, focus_count_after_render, FocusTarget, RESULT_COUNT};
-use crate::engine::Query;
+use crate::engine::{date_range_label, Query};
 use crate::store::{Store, PAGE_SIZE};
+use crate::url_state::View;
 use crate::wording;
 
 /// The results header, the active filters and the list of quote cards.
@@ -44,7 +47,8 @@ pub fn Results() -> impl IntoView {
                 <ExportButtons />
             </div>
             <ComparePanel />
-            <Show when=move || store.view.with(|v| v.compare.is_none())>
+            <ConcordancePanel />
+            <Show when=move || store.view.with(View::is_list)>
             <OverviewPanel />
             <Show when=move || { shown() > 0 }>
                 <ol class="quote-list">
@@ -101,6 +105,11 @@ fn ActiveFilters() -> impl IntoView {
         let generation = catalog.with(|c| c.generation);
         query.with(|q| q.active_filters().map(|(f, id)| (generation, f, id.to_owned())).collect::<Vec<_>>())
     };
+    let exclusion_chips = move || {
+        let generation = catalog.with(|c| c.generation);
+        query
+            .with(|q| q.active_exclusions().map(|(f, id)| (generation, f, id.to_owned())).collect::<Vec<_>>())
+    };
     let anything_active = move || query.with(|q| q.has_filters() || q.has_text());
     view! {
         <Show when=anything_active>
@@ -144,6 +153,54 @@ fn ActiveFilters() -> impl IntoView {
                                     }
                                 >
                                     {facet.label()} ": " {label} <span aria-hidden="true">" ×"</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+                <Show when=move || query.with(Query::has_date_range)>
+                    <li>
+                        <button
+                            type="button"
+                            class="chip"
+                            aria-label=move || query.with(|q| format!("Remove filter Date: {}", date_range_label(q.from, q.to)))
+                            on:click=move |ev| {
+                                let place = query.with(|q| usize::from(q.has_text()) + q.active_filters().count());
+                                store.update_query(|q| (q.from, q.to) = (None, None));
+                                focus_after_render(explorer_of(&ev), after_chip(place));
+                            }
+                        >
+                            "Date: " {move || query.with(|q| date_range_label(q.from, q.to))}
+                            <span aria-hidden="true">" ×"</span>
+                        </button>
+                    </li>
+                </Show>
+                <For each=exclusion_chips key=|chip| chip.clone() let((_, facet, id))>
+                    {
+                        let label = catalog.with_untracked(|c| c.value_label(facet, &id));
+                        let place = {
+                            let id = id.clone();
+                            move || query.with(|q| {
+                                usize::from(q.has_text())
+                                    + usize::from(q.has_date_range())
+                                    + q.active_filters().count()
+                                    + q.active_exclusions().position(|(f, i)| f == facet && i == id).unwrap_or(0)
+                            })
+                        };
+                        let description = format!("Remove filter {}: not {label}", facet.label());
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="chip chip-excluded"
+                                    aria-label=description
+                                    on:click=move |ev| {
+                                        let place = place();
+                                        store.update_query(|q| q.include_again(facet, &id));
+                                        focus_after_render(explorer_of(&ev), after_chip(place));
+                                    }
+                                >
+                                    {facet.label()} ": not " {label} <span aria-hidden="true">" ×"</span>
                                 </button>
                             </li>
                         }

@@ -43,6 +43,13 @@ impl Bitset {
         }
     }
 
+    /// Removes every member of `other`.
+    pub fn subtract(&mut self, other: &Bitset) {
+        for (word, other) in self.words.iter_mut().zip(&other.words) {
+            *word &= !other;
+        }
+    }
+
     pub fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }

@@ -1,6 +1,6 @@
 use rustc_hash::FxHashMap;
 
-use super::{Facet, Index, Query, Results};
+use super::{Facet, Index, Month, Query, Results};
 use crate::corpus::{Corpus, Links, Meeting, Quote, Source, Speaker, Statement, Theme};
 
 /// A loaded corpus with its index and look-ups by id: everything the interface reads.
@@ -139,6 +139,11 @@ impl Catalog {
                 known.deselect(facet, id);
             }
         }
+        for (facet, id) in query.active_exclusions() {
+            if self.index.value(facet, id).is_none() {
+                known.include_again(facet, id);
+            }
+        }
         known
     }
 
@@ -146,6 +151,7 @@ impl Catalog {
     pub fn unknown_values(&self, query: &Query) -> Vec<(Facet, String)> {
         query
             .active_filters()
+            .chain(query.active_exclusions())
             .filter(|(f, id)| self.index.value(*f, id).is_none())
             .map(|(f, id)| (f, id.to_owned()))
             .collect()
@@ -172,11 +178,50 @@ impl Catalog {
                 }
             }
         }
+        for facet in Facet::ALL {
+            let values = self.index.values(facet);
+            for &v in self.index.values_of(facet, position) {
+                let id = &values[v as usize].id;
+                if query.is_excluded(facet, id) {
+                    set_aside.push(format!("{}: not {}", facet.label(), self.value_label(facet, id)));
+                    widened.include_again(facet, id);
+                }
+            }
+        }
+        let month = self.meeting_of(position).and_then(|m| Month::parse(&m.date));
+        if query.has_date_range() && !month.is_some_and(|m| query.in_date_range(m)) {
+            set_aside.push(format!("the dates {}", super::query::date_range_label(query.from, query.to)));
+            (widened.from, widened.to) = (None, None);
+        }
         if query.has_text() && !self.search(&Query::text(query.text.clone())).quotes.contains(&position) {
             set_aside.push(format!("the search \u{201C}{}\u{201D}", query.text.trim()));
             widened.text.clear();
         }
         (widened, set_aside)
+    }
+
+    /// Which of a facet's values (in display order) what a reader typed in its box finds:
+    /// every typed word the start of a word of the value's label, its second line, or (for
+    /// a speaker) one of its other names, in any of their spellings ("Sergei" finds Sergey
+    /// Lavrov).
+    pub fn facet_values_matching(&self, facet: Facet, typed: &str) -> Vec<bool> {
+        let terms = self.index.search_terms(typed);
+        self.index
+            .values(facet)
+            .iter()
+            .map(|value| {
+                let aliases = match facet {
+                    Facet::Speaker => self.speaker(&value.id).map_or(&[][..], |s| s.aliases.as_slice()),
+                    _ => &[],
+                };
+                let texts = [value.label.as_str(), value.detail.as_str()]
+                    .into_iter()
+                    .chain(aliases.iter().map(String::as_str));
+                let words: Vec<String> = texts.flat_map(super::text::words).collect();
+                (0..terms.words.len())
+                    .all(|at| terms.forms(at).any(|form| words.iter().any(|w| w.starts_with(form))))
+            })
+            .collect()
     }
 
     /// A short label for a selected value, as shown on a filter chip.
@@ -216,6 +261,44 @@ mod tests {
             (widened.clone(), vec![]),
             "nothing more to set aside"
         );
+    }
+
+    #[test]
+    fn a_linked_quote_lifts_the_exclusions_that_hide_it() {
+        let c = Catalog::new(corpus::bundled().unwrap());
+        let position = c.quote_position("rome-wang-democracy-common-value").unwrap();
+        let q = c.quote(position).clone();
+        let mut query = Query::default();
+        query.exclude(Facet::Theme, &q.themes[0]);
+        query.exclude(Facet::Speaker, "nobuo-kishi");
+        let (widened, set_aside) = c.set_aside_for(&query, position);
+        assert!(c.search(&widened).quotes.contains(&position));
+        assert!(widened.is_excluded(Facet::Speaker, "nobuo-kishi"), "what does not hide it stays");
+        assert_eq!(set_aside.len(), 1);
+        assert!(set_aside[0].starts_with("Theme: not "), "{set_aside:?}");
+    }
+
+    #[test]
+    fn a_facets_box_finds_values_by_label_detail_and_other_names() {
+        let c = Catalog::new(corpus::bundled().unwrap());
+        let found = |facet: Facet, typed: &str| -> Vec<String> {
+            let matching = c.facet_values_matching(facet, typed);
+            c.index
+                .values(facet)
+                .iter()
+                .zip(matching)
+                .filter(|(_, m)| *m)
+                .map(|(v, _)| v.id.clone())
+                .collect()
+        };
+        assert_eq!(found(Facet::Speaker, "Sergei"), ["sergey-lavrov"], "another spelling");
+        assert_eq!(found(Facet::Speaker, "lavr"), ["sergey-lavrov"]);
+        assert!(
+            found(Facet::Speaker, "foreign minister").contains(&"wang-yi".to_owned()),
+            "the role, its second line"
+        );
+        assert_eq!(found(Facet::Theme, "").len(), c.index.values(Facet::Theme).len(), "nothing typed: all");
+        assert!(found(Facet::Meeting, "zzzz").is_empty());
     }
 
     #[test]

@@ -152,6 +152,11 @@ impl FacetIndex {
         &self.doc_values[self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize]
     }
 
+    /// The quotes having the value at `value`.
+    pub(super) fn postings_of(&self, value: usize) -> &[u32] {
+        &self.postings[value]
+    }
+
     pub(super) fn position(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).map(|&v| v as usize)
     }

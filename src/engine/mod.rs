@@ -6,12 +6,14 @@
 //! indexes, `search` the answer, [`text`] and [`highlight`] what a word is and what matched,
 //! [`overview`] the counts by meeting and theme, [`card`] a quote as a card shows it,
 //! [`suggest`] the speaker filter a search for a name suggests, [`compare`] the results side by
-//! side (with [`phrases`] statements share), [`diff`] what one report of a remark changes.
+//! side (with [`phrases`] statements share), [`diff`] what one report of a remark changes,
+//! [`concordance`] each search word in its context.
 
 mod bitset;
 pub mod card;
 mod catalog;
 pub mod compare;
+pub mod concordance;
 pub mod diff;
 mod facets;
 pub mod highlight;
@@ -27,7 +29,7 @@ use crate::corpus::{Corpus, Links};
 pub use bitset::Bitset;
 pub use catalog::Catalog;
 pub use facets::FacetValue;
-pub use query::{Facet, Query, SortOrder};
+pub use query::{date_range_label, Facet, Month, Query, SortOrder};
 pub use search::Results;
 
 /// Building an index a slice of quotes at a time, so that a page indexing a large corpus
@@ -72,8 +74,16 @@ impl<'c> IndexBuilder<'c> {
             .iter()
             .map(|s| std::iter::once(s.name.clone()).chain(s.aliases.iter().cloned()).collect())
             .collect();
+        let month_of: rustc_hash::FxHashMap<&str, Option<Month>> =
+            self.corpus.meetings.iter().map(|m| (m.id.as_str(), Month::parse(&m.date))).collect();
+        let meeting_months = self.facets[Facet::Meeting.slot()]
+            .values
+            .iter()
+            .map(|v| month_of.get(v.id.as_str()).copied().flatten())
+            .collect();
         Index {
             len,
+            meeting_months,
             spellings: text::spellings_in(names.iter().map(Vec::as_slice)),
             facets: self.facets,
             words: self.words.finish(),
@@ -93,6 +103,8 @@ pub struct Index {
     chronological: Vec<u32>,
     /// Each quote's rank in `chronological`, to break relevance ties by date.
     chrono_rank: Vec<u32>,
+    /// Per meeting (in the meeting facet's order), its month, for the date range.
+    meeting_months: Vec<Option<Month>>,
     /// Names spelled two ways in the speakers' names and aliases: a search for one finds both.
     spellings: Vec<text::Spelling>,
 }
@@ -130,6 +142,15 @@ impl Index {
     }
 
     /// Looks up a facet value by id.
+    /// The months of the meetings quotes were said at, in order, once each: what a date
+    /// range can be set to.
+    pub fn months(&self) -> Vec<Month> {
+        let mut months: Vec<Month> = self.meeting_months.iter().flatten().copied().collect();
+        months.sort_unstable();
+        months.dedup();
+        months
+    }
+
     pub fn value(&self, facet: Facet, id: &str) -> Option<&FacetValue> {
         let f = &self.facets[facet.slot()];
         f.position(id).map(|i| &f.values[i])

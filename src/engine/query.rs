@@ -49,6 +49,51 @@ impl Facet {
     }
 }
 
+/// A month: the date range's precision, since a meeting may be known only to the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: u16,
+    /// 1 to 12.
+    pub month: u8,
+}
+
+impl Month {
+    /// Reads `YYYY-MM`, or the month of `YYYY-MM-DD`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Month> {
+        let mut parts = text.trim().splitn(3, '-');
+        let (year, month) = (parts.next()?, parts.next()?);
+        let day_ok = parts.next().is_none_or(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()));
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(year, 4) && digits(month, 2) && day_ok) {
+            return None;
+        }
+        let month: u8 = month.parse().ok()?;
+        (1..=12).contains(&month).then_some(Month { year: year.parse().ok()?, month })
+    }
+
+    /// `YYYY-MM`, as the URL writes it.
+    pub fn id(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// "October 2021".
+    pub fn label(self) -> String {
+        format!("{} {}", crate::corpus::MONTHS[usize::from(self.month - 1)], self.year)
+    }
+}
+
+/// A date range as its chip says it: "October 2021 to March 2022", "from October 2021",
+/// "until March 2022".
+pub fn date_range_label(from: Option<Month>, to: Option<Month>) -> String {
+    match (from, to) {
+        (Some(from), Some(to)) if from == to => from.label(),
+        (Some(from), Some(to)) => format!("{} to {}", from.label(), to.label()),
+        (Some(from), None) => format!("from {}", from.label()),
+        (None, Some(to)) => format!("until {}", to.label()),
+        (None, None) => "any date".to_owned(),
+    }
+}
+
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SortOrder {
@@ -80,6 +125,11 @@ pub struct Query {
     /// Selected (facet, value id) pairs in the order they were chosen, so the most recent
     /// one can be undone first.
     filters: Vec<(Facet, String)>,
+    /// Excluded (facet, value id) pairs, in the order they were chosen: no result has any.
+    excluded: Vec<(Facet, String)>,
+    /// Only quotes from meetings in these months, inclusive (either end may be open).
+    pub from: Option<Month>,
+    pub to: Option<Month>,
     pub sort: SortOrder,
 }
 
@@ -98,11 +148,47 @@ impl Query {
         self.filters.iter().any(|(f, v)| *f == facet && v == id)
     }
 
-    /// Adds a value to a facet's selection (once).
+    /// Adds a value to a facet's selection (once), lifting its exclusion if it had one.
     pub fn select(&mut self, facet: Facet, id: &str) {
+        self.include_again(facet, id);
         if !self.is_selected(facet, id) {
             self.filters.push((facet, id.to_owned()));
         }
+    }
+
+    /// The excluded value ids of one facet.
+    pub fn excluded(&self, facet: Facet) -> impl Iterator<Item = &str> {
+        self.excluded.iter().filter(move |(f, _)| *f == facet).map(|(_, id)| id.as_str())
+    }
+
+    pub fn is_excluded(&self, facet: Facet, id: &str) -> bool {
+        self.excluded.iter().any(|(f, v)| *f == facet && v == id)
+    }
+
+    /// Leaves out every quote with this value (once), lifting its selection if it had one.
+    pub fn exclude(&mut self, facet: Facet, id: &str) {
+        self.deselect(facet, id);
+        if !self.is_excluded(facet, id) {
+            self.excluded.push((facet, id.to_owned()));
+        }
+    }
+
+    /// Lifts a value's exclusion.
+    pub fn include_again(&mut self, facet: Facet, id: &str) {
+        self.excluded.retain(|(f, v)| !(*f == facet && v == id));
+    }
+
+    pub fn toggle_excluded(&mut self, facet: Facet, id: &str) {
+        if self.is_excluded(facet, id) {
+            self.include_again(facet, id);
+        } else {
+            self.exclude(facet, id);
+        }
+    }
+
+    /// Every excluded (facet, value) pair, oldest first.
+    pub fn active_exclusions(&self) -> impl Iterator<Item = (Facet, &str)> {
+        self.excluded.iter().map(|(f, id)| (*f, id.as_str()))
     }
 
     pub fn deselect(&mut self, facet: Facet, id: &str) {
@@ -144,8 +230,18 @@ impl Query {
         self.active_filters().last()
     }
 
+    /// Whether any value is selected or excluded, or a date range set.
     pub fn has_filters(&self) -> bool {
-        !self.filters.is_empty()
+        !self.filters.is_empty() || !self.excluded.is_empty() || self.has_date_range()
+    }
+
+    pub fn has_date_range(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether a meeting of this month is inside the date range (always, without one).
+    pub fn in_date_range(&self, month: Month) -> bool {
+        self.from.is_none_or(|from| from <= month) && self.to.is_none_or(|to| month <= to)
     }
 
     pub fn has_text(&self) -> bool {
@@ -156,6 +252,9 @@ impl Query {
     pub fn clear(&mut self) {
         self.text.clear();
         self.filters.clear();
+        self.excluded.clear();
+        self.from = None;
+        self.to = None;
     }
 }
 
@@ -171,6 +270,53 @@ mod tests {
         assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy", "human-rights"]);
         q.toggle(Facet::Theme, "democracy");
         assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["human-rights"]);
+    }
+
+    #[test]
+    fn a_value_is_selected_or_excluded_never_both() {
+        let mut q = Query::default();
+        q.select(Facet::Theme, "security");
+        q.exclude(Facet::Theme, "security");
+        assert!(q.is_excluded(Facet::Theme, "security") && !q.is_selected(Facet::Theme, "security"));
+        assert!(q.has_filters());
+        q.select(Facet::Theme, "security");
+        assert!(!q.is_excluded(Facet::Theme, "security") && q.is_selected(Facet::Theme, "security"));
+        q.toggle_excluded(Facet::Theme, "democracy");
+        q.toggle_excluded(Facet::Theme, "democracy");
+        assert_eq!(q.active_exclusions().count(), 0);
+        q.exclude(Facet::Side, "japan");
+        q.clear();
+        assert!(!q.has_filters());
+    }
+
+    #[test]
+    fn a_month_is_read_from_a_date_or_a_month_and_nothing_else() {
+        let october = Month { year: 2021, month: 10 };
+        assert_eq!(Month::parse("2021-10"), Some(october));
+        assert_eq!(Month::parse("2021-10-30"), Some(october));
+        assert_eq!(october.id(), "2021-10");
+        for bad in
+            ["", "2021", "2021-13", "2021-00", "21-10", "2021-1", "2021-10-3x", "year-10", "2021-10-30-1"]
+        {
+            assert_eq!(Month::parse(bad), None, "{bad}");
+        }
+        let mut q = Query { from: Some(october), ..Query::default() };
+        assert!(
+            q.in_date_range(Month { year: 2022, month: 2 })
+                && !q.in_date_range(Month { year: 2021, month: 9 })
+        );
+        q.to = Some(october);
+        assert!(q.in_date_range(october) && !q.in_date_range(Month { year: 2021, month: 11 }));
+        assert!(q.has_filters());
+    }
+
+    #[test]
+    fn a_date_range_reads_as_written() {
+        let (october, march) = (Month::parse("2021-10"), Month::parse("2022-03"));
+        assert_eq!(date_range_label(october, march), "October 2021 to March 2022");
+        assert_eq!(date_range_label(october, None), "from October 2021");
+        assert_eq!(date_range_label(None, march), "until March 2022");
+        assert_eq!(date_range_label(march, march), "March 2022");
     }
 
     #[test]

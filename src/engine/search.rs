@@ -28,15 +28,24 @@ impl Index {
     /// Answers a query over `corpus`, the corpus this index was built from.
     pub fn search(&self, corpus: &Corpus, query: &Query) -> Results {
         let terms = SearchTerms::parse(&query.text).with_spellings(&self.spellings);
-        let text = self.text_matches(&terms, corpus);
+        let mut text = self.text_matches(&terms, corpus);
+        // The date range narrows everything, as the search does.
+        if let Some(dated) = self.in_date_range(query) {
+            match &mut text {
+                Some(t) => t.intersect_with(&dated),
+                None => text = Some(dated),
+            }
+        }
         let facet_sets: Vec<Option<Bitset>> =
             Facet::ALL.iter().map(|&f| self.facets[f.slot()].union(query.selected(f), self.len)).collect();
+        let excluded_sets: Vec<Option<Bitset>> =
+            Facet::ALL.iter().map(|&f| self.facets[f.slot()].union(query.excluded(f), self.len)).collect();
 
-        // Everything but facet `skip`: the base its counts are taken against, so that each
-        // value's count says what choosing it would give.
+        // Everything but facet `skip`'s selection and exclusion: the base its counts are taken
+        // against, so that each value's count says what choosing it would give.
         let constrained = |skip: Option<usize>| -> Option<Bitset> {
             let mut acc = text.clone();
-            for (i, set) in facet_sets.iter().enumerate() {
+            for (i, (set, excluded)) in facet_sets.iter().zip(&excluded_sets).enumerate() {
                 if Some(i) == skip {
                     continue;
                 }
@@ -46,6 +55,9 @@ impl Index {
                         None => acc = Some(set.clone()),
                     }
                 }
+                if let Some(excluded) = excluded {
+                    acc.get_or_insert_with(|| Bitset::full(self.len)).subtract(excluded);
+                }
             }
             acc
         };
@@ -53,14 +65,35 @@ impl Index {
 
         let counts = std::array::from_fn(|slot| {
             let facet = &self.facets[slot];
-            let base = if facet_sets[slot].is_some() { constrained(Some(slot)) } else { all.clone() };
+            let own = facet_sets[slot].is_some() || excluded_sets[slot].is_some();
+            let base = if own { constrained(Some(slot)) } else { all.clone() };
+            // Choosing a value lifts its own exclusion, and no other: a quote having another
+            // excluded value of this facet would still be left out.
+            let excluded: Vec<bool> = match &excluded_sets[slot] {
+                None => Vec::new(),
+                Some(_) => {
+                    let mut excluded = vec![false; facet.values.len()];
+                    query
+                        .excluded(Facet::ALL[slot])
+                        .filter_map(|id| facet.position(id))
+                        .for_each(|v| excluded[v] = true);
+                    excluded
+                }
+            };
+            // Unconstrained but for this facet's exclusions: every quote is a candidate.
+            let base = base.or_else(|| (!excluded.is_empty()).then(|| Bitset::full(self.len)));
             match base {
                 None => facet.values.iter().map(|v| v.total).collect(),
                 Some(base) => {
                     let mut counts = vec![0u32; facet.values.len()];
                     for doc in base.iter() {
-                        for &v in facet.values_of(doc) {
-                            counts[v as usize] += 1;
+                        let values = facet.values_of(doc);
+                        let mut hidden_by =
+                            values.iter().filter(|&&v| excluded.get(v as usize) == Some(&true));
+                        match (hidden_by.next(), hidden_by.next()) {
+                            (None, _) => values.iter().for_each(|&v| counts[v as usize] += 1),
+                            (Some(&only), None) => counts[only as usize] += 1,
+                            (Some(_), Some(_)) => {}
                         }
                     }
                     counts
@@ -86,6 +119,22 @@ impl Index {
             }
         }
         Results { quotes, counts }
+    }
+
+    /// The quotes from meetings inside the query's date range, or `None` without one. A
+    /// meeting known only to the month, or approximately, counts as its month.
+    fn in_date_range(&self, query: &Query) -> Option<Bitset> {
+        if !query.has_date_range() {
+            return None;
+        }
+        let meetings = &self.facets[Facet::Meeting.slot()];
+        let mut set = Bitset::empty(self.len);
+        for (value, month) in self.meeting_months.iter().enumerate() {
+            if month.is_some_and(|m| query.in_date_range(m)) {
+                meetings.postings_of(value).iter().for_each(|&doc| set.insert(doc));
+            }
+        }
+        Some(set)
     }
 
     /// The quotes matching all words of the search, or `None` when there is no search text.

@@ -24,7 +24,7 @@ fn only_text_changed(previous: &View, next: &View) -> bool {
     before.text != after.text
         && before.sort == after.sort
         && previous.overview == next.overview
-        && previous.compare == next.compare
+        && previous.mode == next.mode
         && before.active_filters().eq(after.active_filters())
 }
 

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::engine::{text::SearchTerms, Catalog, Query, Results};
-use crate::url_state::View;
+use crate::url_state::{Mode, View};
 use crate::wording;
 
 /// Quotes rendered at first, and added by each "show more": the DOM stays small whatever
@@ -205,11 +205,11 @@ impl Store {
         };
         let query = self.query.get_untracked();
         let (widened, set_aside) = self.catalog.with_untracked(|c| c.set_aside_for(&query, position));
-        let comparing = self.view.with_untracked(|v| v.compare.is_some());
-        if !set_aside.is_empty() || comparing {
+        let listed = self.view.with_untracked(View::is_list);
+        if !set_aside.is_empty() || !listed {
             let mut view = self.view.get_untracked();
             // The card is in the list.
-            view.compare = None;
+            view.mode = Mode::List;
             view.query = widened;
             self.set_view.set(view.clone());
             if self.placement.owns_address_bar {
@@ -223,11 +223,11 @@ impl Store {
         true
     }
 
-    /// Leaves the comparison for the list, showing the card of the quote with this id: a
-    /// step of its own, so that Back returns to the comparison. Returns the card's place in
-    /// the list.
+    /// Leaves the comparison or the concordance for the list, showing the card of the quote
+    /// with this id: a step of its own, so that Back returns to where the reader was.
+    /// Returns the card's place in the list.
     pub fn open_quote(&self, id: &str) -> Option<usize> {
-        self.update_view(|view| view.compare = None);
+        self.update_view(|view| view.mode = Mode::List);
         if !self.reveal_quote(id) {
             return None;
         }
@@ -268,7 +268,9 @@ impl Store {
 /// own values.
 fn settled(catalog: &Catalog, mut view: View) -> View {
     view.query = catalog.known_only(&view.query);
-    view.compare = view.compare.map(|spec| catalog.settle_comparison(&spec));
+    if let Mode::Compare(spec) = &view.mode {
+        view.mode = Mode::Compare(catalog.settle_comparison(spec));
+    }
     view
 }
 
@@ -333,9 +335,9 @@ mod tests {
         Owner::new().with(|| {
             let s = store(100);
             s.update_view(|v| {
-                v.compare = Some(CompareSpec { by: CompareBy::Speaker, columns: vec!["nobody".into()] })
+                v.mode = Mode::Compare(CompareSpec { by: CompareBy::Speaker, columns: vec!["nobody".into()] })
             });
-            let spec = s.view.with(|v| v.compare.clone()).expect("comparing");
+            let spec = s.view.with(|v| v.comparison().cloned()).expect("comparing");
             let choices = s.catalog.with(|c| c.compare_choices(CompareBy::Speaker));
             assert_eq!(spec.columns, [choices[0].id.clone(), choices[1].id.clone()]);
         });
@@ -345,11 +347,11 @@ mod tests {
     fn opening_a_quote_from_the_comparison_shows_its_card_in_the_list() {
         Owner::new().with(|| {
             let s = store(300);
-            s.update_view(|v| v.compare = Some(CompareSpec::default()));
+            s.update_view(|v| v.mode = Mode::Compare(CompareSpec::default()));
             let last = s.results.with_untracked(|r| *r.quotes.last().unwrap());
             let id = s.catalog.with_untracked(|c| c.quote(last).id.clone());
             assert_eq!(s.open_quote(&id), Some(299));
-            assert_eq!(s.view.with(|v| v.compare.clone()), None);
+            assert_eq!(s.view.with(|v| v.mode.clone()), Mode::List);
             assert_eq!(s.rendered_len(), 300, "rendered down to it");
             assert_eq!(s.open_quote("no-such-quote"), None);
         });

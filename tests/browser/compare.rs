@@ -54,7 +54,7 @@ fn every_cell_is_the_engines_answer_for_the_search_and_filters() {
         // The columns' headings count their quotes; the search's matches stay marked.
         let headings = b.eval("return [...document.querySelectorAll('.compare-table thead th[data-column]')].map(th => th.textContent)").await;
         let c = catalog();
-        let spec = c.settle_comparison(&quote_explorer::url_state::parse(view).compare.unwrap());
+        let spec = c.settle_comparison(quote_explorer::url_state::parse(view).comparison().unwrap());
         let query = quote_explorer::url_state::parse(view).query;
         let counted: Vec<String> = c
             .compare(&spec, &query, &c.search(&query))
@@ -80,7 +80,7 @@ fn every_cell_is_the_engines_answer_for_the_search_and_filters() {
 fn the_comparison_lives_in_the_address_and_back_and_forward_step_through_it() {
     browser_test("compare_history", |b| async move {
         b.open("").await;
-        click(&b, ".view-switch button:last-child").await;
+        click(&b, ".view-switch button:nth-child(2)").await;
         let by_side = "?view=compare&by=side&cols=china,russia";
         b.wait_until("the address records the comparison", || async {
             b.location().await == format!("/{by_side}")
@@ -290,7 +290,7 @@ fn the_comparison_works_by_keyboard_alone() {
                 b.client.active_element().await.unwrap().send_keys(&key).await.unwrap();
             }
         };
-        press(".view-switch button:last-child", " ".into()).await;
+        press(".view-switch button:nth-child(2)", " ".into()).await;
         wait_for_cells(&b, "document", "?view=compare").await;
         // The select's next choice, Speaker, after Side.
         press(".compare-by select", char::from(Key::Down).to_string()).await;

@@ -310,3 +310,16 @@ fn the_comparison_and_a_cards_diff_render_in_every_browser() {
         b
     });
 }
+
+#[test]
+fn exclusions_date_ranges_and_the_concordance_work_in_every_browser() {
+    browser_test("filters_everywhere", |b| async move {
+        let view = "?theme=-security&from=2021-10";
+        b.open(view).await;
+        wait_for_ids(&b, &engine_ids(view)).await;
+        let lines = "?q=democracy&theme=-security&from=2021-10&view=concordance&kwic=left";
+        b.open(lines).await;
+        crate::concordance::wait_for_lines(&b, lines).await;
+        b
+    });
+}

@@ -337,7 +337,8 @@ fn filtering_works_by_keyboard_alone() {
     browser_test("keyboard", |b| async move {
         b.open("").await;
         b.wait_for("#search-input").await.click().await.unwrap();
-        // Search box, sort order, the filters' summary, then the first side's checkbox.
+        // Search box, sort order, the filters' summary, the date range's two menus, then the
+        // first side's checkbox.
         let tab = || async {
             b.client
                 .active_element()
@@ -348,7 +349,7 @@ fn filtering_works_by_keyboard_alone() {
                 .unwrap()
         };
         let mut reached = String::new();
-        for _ in 0..4 {
+        for _ in 0..6 {
             tab().await;
             reached =
                 b.eval("return document.activeElement.id").await.as_str().unwrap_or_default().to_owned();

@@ -5,8 +5,10 @@
 mod support;
 
 mod compare;
+mod concordance;
 mod everywhere;
 mod explorer;
+mod filters;
 mod hosted;
 mod overview;
 mod own_corpus;

@@ -34,7 +34,7 @@ fn all_bundled() -> String {
 }
 
 /// Opens `text` as a file named `name` through the file picker, as a reader would.
-async fn pick_file(b: &Browser, name: &str, text: &str) {
+pub(crate) async fn pick_file(b: &Browser, name: &str, text: &str) {
     b.client
         .execute(
             "const [name, text] = arguments;
@@ -49,7 +49,7 @@ async fn pick_file(b: &Browser, name: &str, text: &str) {
         .expect("pick a file");
 }
 
-async fn wait_for_count(b: &Browser, expected: &str) {
+pub(crate) async fn wait_for_count(b: &Browser, expected: &str) {
     b.wait_until(&format!("the count reads '{expected}'"), || async {
         let shown = b.eval("return document.querySelector('.result-count')?.textContent ?? document.querySelector('.crash')?.textContent").await;
         assert!(!shown.as_str().unwrap_or_default().contains("stopped because of a bug"), "crashed: {shown}");

@@ -50,7 +50,7 @@ pub fn bundled_count(shown: usize) -> String {
 pub fn engine_cells(query_string: &str) -> Vec<(String, String, usize, Vec<String>)> {
     let c = catalog();
     let view = url_state::parse(query_string);
-    let spec = c.settle_comparison(&view.compare.expect("a comparison view"));
+    let spec = c.settle_comparison(view.comparison().expect("a comparison view"));
     let query = c.known_only(&view.query);
     let comparison = c.compare(&spec, &query, &c.search(&query));
     comparison
