@@ -252,6 +252,18 @@ async fn run(site: &Path, report: &mut Report) {
         }
     }
 
+    report.line(
+        "\nThe reading views, on the same 30 text queries (their words), each as its view builds it:\n",
+    );
+    report.line("| quotes | view | ours p50 / p95 | target p95 |");
+    report.line("| --- | --- | --- | --- |");
+    for (_, label, r) in &all {
+        for view in ["concordance", "trends", "distinctive words"] {
+            let t = &r["analysis"][view];
+            report.line(format!("| {label} | {view} | {} / {} | ≤ 50 ms |", ms(&t["p50"]), ms(&t["p95"])));
+        }
+    }
+
     report.line(format!("\n## The app at 100k quotes ({APP_RUNS} runs; median [lowest–highest])\n"));
     report.line("Each run opens an embed of the app with a 100k-quote corpus (fetched, read, checked, indexed in slices, shown), then types \"democracy cooperation\" three times; a keystroke is timed from its input event to the frame after it is painted. A long task is one over 50 ms, when the page cannot answer input.\n");
     let (mut loads, mut longest, mut p50s, mut p95s, mut every) = (vec![], vec![], vec![], vec![], vec![]);

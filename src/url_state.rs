@@ -29,6 +29,10 @@ pub enum Mode {
     Compare(CompareSpec),
     /// Each occurrence of the search's words in its context.
     Concordance(ContextSort),
+    /// How often each search word is used, by meeting, side and speaker; per 1,000 words if set.
+    Trends { per_thousand: bool },
+    /// The words that set the first two values of a comparison apart.
+    Words(CompareSpec),
 }
 
 impl View {
@@ -36,6 +40,14 @@ impl View {
     pub fn comparison(&self) -> Option<&CompareSpec> {
         match &self.mode {
             Mode::Compare(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The two groups whose distinctive words are shown, when they are.
+    pub fn word_groups(&self) -> Option<&CompareSpec> {
+        match &self.mode {
+            Mode::Words(spec) => Some(spec),
             _ => None,
         }
     }
@@ -94,6 +106,7 @@ pub fn parse(query_string: &str) -> View {
             "by" => mode.by = Some(value),
             "cols" => mode.columns = Some(value),
             "kwic" => mode.context_sort = Some(value),
+            "per" => mode.per = Some(value),
             _ => {
                 if let Some(facet) = Facet::from_param(&key) {
                     // Several values may also come comma-separated, as an embed's attributes take them.
@@ -116,6 +129,7 @@ struct ModeParams {
     by: Option<String>,
     columns: Option<String>,
     context_sort: Option<String>,
+    per: Option<String>,
 }
 
 impl ModeParams {
@@ -129,6 +143,10 @@ impl ModeParams {
                     .and_then(ContextSort::from_param)
                     .unwrap_or_default(),
             ),
+            Some("trends") => {
+                Mode::Trends { per_thousand: self.per.as_deref().map(str::trim) == Some("1000") }
+            }
+            Some("words") => Mode::Words(self.spec()),
             _ => Mode::List,
         }
     }
@@ -183,6 +201,7 @@ pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> View {
         by: attribute("data-by"),
         columns: attribute("data-cols"),
         context_sort: attribute("data-kwic"),
+        per: attribute("data-per"),
     }
     .read();
     view
@@ -248,11 +267,18 @@ pub fn to_query_string(view: &View) -> String {
     }
     match &view.mode {
         Mode::List => {}
-        Mode::Compare(spec) => {
-            pairs.push(format!("view=compare&by={}", spec.by.param()));
+        Mode::Compare(spec) | Mode::Words(spec) => {
+            let name = if matches!(view.mode, Mode::Words(_)) { "words" } else { "compare" };
+            pairs.push(format!("view={name}&by={}", spec.by.param()));
             if !spec.columns.is_empty() {
                 let columns: Vec<String> = spec.columns.iter().map(|id| encode(id)).collect();
                 pairs.push(format!("cols={}", columns.join(",")));
+            }
+        }
+        Mode::Trends { per_thousand } => {
+            pairs.push("view=trends".to_owned());
+            if *per_thousand {
+                pairs.push("per=1000".to_owned());
             }
         }
         Mode::Concordance(sort) => {
@@ -370,6 +396,17 @@ mod tests {
                 columns: vec!["rome".into(), "guilin".into()]
             })
         );
+    }
+
+    #[test]
+    fn trends_and_distinctive_words_are_views_too() {
+        let view = parse("?q=democracy+sovereignty&view=trends&per=1000");
+        assert_eq!(view.mode, Mode::Trends { per_thousand: true });
+        assert_eq!(to_query_string(&view), "?q=democracy%20sovereignty&view=trends&per=1000");
+        assert_eq!(parse("?view=trends&per=ten").mode, Mode::Trends { per_thousand: false });
+        let words = parse("?view=words&by=side&cols=china,russia");
+        assert_eq!(words.word_groups().unwrap().columns, ["china", "russia"]);
+        assert_eq!(to_query_string(&words), "?view=words&by=side&cols=china,russia");
     }
 
     #[test]

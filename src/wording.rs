@@ -91,6 +91,13 @@ pub fn no_results(query: &Query) -> String {
 pub const CONCORDANCE_NEEDS_WORDS: &str =
     "Type a word in the search box to see each place it occurs, with the words before and after it.";
 
+/// How the distinctive words are found, in a sentence.
+pub const KEYNESS_METHOD: &str = "The words that set each group's quotes apart from the other's, by the log-odds ratio with the whole corpus as an informative prior (Monroe, Colaresi and Quinn 2008): z above 2 is unlikely to be chance. Common function words are left out. Choose a word to read it in context.";
+
+/// What the trends need before they can show anything.
+pub const TRENDS_NEED_WORDS: &str =
+    "Type one or more words in the search box to see how often each is used, by meeting, side and speaker.";
+
 /// How many occurrences the concordance lists: "12 occurrences in 9 quotes".
 pub fn occurrences(hits: usize, quotes: usize) -> String {
     format!("{} in {}", count(hits, "occurrence", "occurrences"), count(quotes, "quote", "quotes"))

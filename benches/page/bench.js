@@ -168,6 +168,24 @@ window.runEngines = async (file, rounds, loads) => {
     const [a, b] = Object.values(counts);
     result.disagreements[kind] = a.filter((n, i) => n !== b[i]).length;
   }
+  // The reading views, on the text queries (their search words) at every size.
+  result.analysis = {};
+  for (const [name, run] of Object.entries({
+    concordance: (q) => ours.concordance(q.qs),
+    trends: (q) => ours.trends(q.qs),
+    "distinctive words": (q) => ours.keyness(q.qs),
+  })) {
+    const times = [];
+    queries.text.forEach((q) => run(q)); // warm-up
+    for (let r = 0; r < rounds; r++) {
+      for (const q of queries.text) {
+        const t = now();
+        run(q);
+        times.push(now() - t);
+      }
+    }
+    result.analysis[name] = summary(times);
+  }
   ours.free();
   return result;
 };

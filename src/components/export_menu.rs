@@ -54,6 +54,8 @@ pub fn ExportButtons() -> impl IntoView {
             Mode::List => None,
             Mode::Compare(_) => Some("Export the comparison as"),
             Mode::Concordance(_) => Some("Export these lines as"),
+            // These views' numbers are on screen as tables; the export writes their quotes.
+            Mode::Trends { .. } | Mode::Words(_) => None,
         })
     };
     let save = move |format: Format| {
@@ -66,7 +68,9 @@ pub fn ExportButtons() -> impl IntoView {
                 Mode::Concordance(sort) => {
                     export_concordance_file(catalog, query, results, sort, format).await
                 }
-                Mode::List => export_file(catalog, query, results, format).await,
+                Mode::List | Mode::Trends { .. } | Mode::Words(_) => {
+                    export_file(catalog, query, results, format).await
+                }
             };
             let message = match browser::download(&file.file_name, file.media_type, &file.contents) {
                 Ok(()) => format!("Saved as {}.", file.file_name),

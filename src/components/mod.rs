@@ -7,10 +7,12 @@ mod concordance;
 mod corpus_picker;
 mod export_menu;
 mod facets;
+mod keyness;
 mod overview;
 mod quote_card;
 mod results;
 mod search;
+mod trends;
 mod view_switch;
 
 pub use app::App;

@@ -8,8 +8,10 @@ use super::compare::ComparePanel;
 use super::concordance::ConcordancePanel;
 use super::corpus_picker::CorpusStatusLine;
 use super::export_menu::ExportButtons;
+use super::keyness::KeynessPanel;
 use super::overview::OverviewPanel;
 use super::quote_card::QuoteCard;
+use super::trends::TrendsPanel;
 use super::view_switch::ViewSwitch;
 use crate::browser::{explorer_of, focus_after_render, focus_count_after_render, FocusTarget, RESULT_COUNT};
 use crate::engine::{date_range_label, Query};
@@ -48,6 +50,8 @@ pub fn Results() -> impl IntoView {
             </div>
             <ComparePanel />
             <ConcordancePanel />
+            <TrendsPanel />
+            <KeynessPanel />
             <Show when=move || store.view.with(View::is_list)>
             <OverviewPanel />
             <Show when=move || { shown() > 0 }>

@@ -1,5 +1,6 @@
-//! How the results are shown: as a list of cards, side by side, or each search word in its
-//! context. Three buttons, the pressed one showing; each is a step in the address.
+//! How the results are shown: as a list of cards, side by side, each search word in its
+//! context, its trends, or the words that set two groups apart. A button each, the pressed
+//! one showing; each is a step in the address.
 
 use leptos::prelude::*;
 
@@ -30,6 +31,17 @@ pub fn ViewSwitch() -> impl IntoView {
             {button("In context", |v| matches!(v.mode, Mode::Concordance(_)), |v| {
                 if !matches!(v.mode, Mode::Concordance(_)) {
                     v.mode = Mode::Concordance(ContextSort::default());
+                }
+            })}
+            {button("Trends", |v| matches!(v.mode, Mode::Trends { .. }), |v| {
+                if !matches!(v.mode, Mode::Trends { .. }) {
+                    v.mode = Mode::Trends { per_thousand: false };
+                }
+            })}
+            {button("Distinctive words", |v| v.word_groups().is_some(), |v| {
+                if v.word_groups().is_none() {
+                    // The groups the comparison had, if it was showing.
+                    v.mode = Mode::Words(v.comparison().cloned().unwrap_or_default());
                 }
             })}
         </div>

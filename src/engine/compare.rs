@@ -203,6 +203,18 @@ impl Catalog {
         CompareSpec { by: spec.by, columns }
     }
 
+    /// Per column of `spec`, the quotes of `results` it holds, in the results' order.
+    pub fn column_members(&self, spec: &CompareSpec, results: &Results) -> Vec<Vec<u32>> {
+        let columns_of = self.column_finder(spec);
+        let mut members = vec![Vec::new(); spec.columns.len()];
+        for &position in &results.quotes {
+            for column in columns_of(position) {
+                members[column].push(position);
+            }
+        }
+        members
+    }
+
     /// The column of each value a quote may have, for a comparison's columns.
     fn column_finder(&self, spec: &CompareSpec) -> impl Fn(u32) -> Vec<usize> + '_ {
         let by = spec.by;

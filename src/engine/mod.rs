@@ -7,7 +7,8 @@
 //! [`overview`] the counts by meeting and theme, [`card`] a quote as a card shows it,
 //! [`suggest`] the speaker filter a search for a name suggests, [`compare`] the results side by
 //! side (with [`phrases`] statements share), [`diff`] what one report of a remark changes,
-//! [`concordance`] each search word in its context.
+//! [`concordance`] each search word in its context, [`trends`] how often by meeting and side,
+//! [`keyness`] the words that set one group apart from another.
 
 mod bitset;
 pub mod card;
@@ -17,12 +18,14 @@ pub mod concordance;
 pub mod diff;
 mod facets;
 pub mod highlight;
+pub mod keyness;
 pub mod overview;
 pub mod phrases;
 mod query;
 mod search;
 pub mod suggest;
 pub mod text;
+pub mod trends;
 mod words;
 
 use crate::corpus::{Corpus, Links};

@@ -268,8 +268,14 @@ impl Store {
 /// own values.
 fn settled(catalog: &Catalog, mut view: View) -> View {
     view.query = catalog.known_only(&view.query);
-    if let Mode::Compare(spec) = &view.mode {
-        view.mode = Mode::Compare(catalog.settle_comparison(spec));
+    match &view.mode {
+        Mode::Compare(spec) => view.mode = Mode::Compare(catalog.settle_comparison(spec)),
+        Mode::Words(spec) => {
+            let mut two = catalog.settle_comparison(spec);
+            two.columns.truncate(2);
+            view.mode = Mode::Words(two);
+        }
+        _ => {}
     }
     view
 }

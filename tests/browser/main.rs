@@ -13,3 +13,4 @@ mod hosted;
 mod overview;
 mod own_corpus;
 mod screenshots;
+mod words;
