@@ -220,8 +220,10 @@ impl Catalog {
     pub fn keyness(&self, a: &[u32], b: &[u32]) -> Keyness {
         let counts = |positions: &[u32]| word_counts(positions.iter().map(|&p| self.quote(p).text.as_str()));
         let (in_a, in_b) = (counts(a), counts(b));
-        let background = word_counts(self.corpus.quotes.iter().map(|q| q.text.as_str()));
-        let scored = log_odds_z(&in_a, &in_b, &background, PRIOR_WORDS);
+        let background = self
+            .background_words
+            .get_or_init(|| word_counts(self.corpus.quotes.iter().map(|q| q.text.as_str())));
+        let scored = log_odds_z(&in_a, &in_b, background, PRIOR_WORDS);
         let of_a = scored.iter().filter(|k| k.z > 0.0 && k.in_a > 0).take(WORDS_LISTED).cloned().collect();
         let of_b =
             scored.iter().rev().filter(|k| k.z < 0.0 && k.in_b > 0).take(WORDS_LISTED).cloned().collect();
