@@ -1,5 +1,6 @@
-//! The filter pane: one group of checkboxes per facet, each value with the count choosing it
-//! would give and a "Not" button that leaves its quotes out.
+//! The filter pane: the date range, then one group of checkboxes per facet, each value with
+//! the count choosing it would give and a "Not" button that leaves its quotes out; a long
+//! facet has a box that narrows its list.
 
 use leptos::prelude::*;
 

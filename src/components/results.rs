@@ -1,6 +1,7 @@
 //! The results: their count, the active filters as chips, the explorer's notices, why nothing
-//! matches (when nothing does), the switch between list and comparison, the export buttons,
-//! and either the comparison or the overview and the list of quote cards, a page at a time. A control here that removes itself hands the focus on.
+//! matches (when nothing does), the switch between the ways of showing them, the export
+//! buttons, and the view chosen: the overview and the list of quote cards (a page at a time),
+//! the comparison, the concordance, trends or distinctive words. A control here that removes itself hands the focus on.
 
 use leptos::prelude::*;
 

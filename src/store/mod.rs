@@ -2,7 +2,7 @@
 //! [`Catalog`]), the reader's [`View`] (the [`Query`] and how it is shown), the results, how
 //! many of them are rendered, and how loading another corpus goes. Every change of view
 //! passes one gate, [`Store::update_view`], which keeps the query to the values the corpus
-//! knows and moves the address bar along ([`address`]). Two changes come from elsewhere and
+//! knows (and a comparison to its values) and moves the address bar along ([`address`]). Two changes come from elsewhere and
 //! add no step: Back and Forward (the view follows the address), and setting aside what hides
 //! a linked quote (the address is corrected in place, and a notice says what was set aside).
 //! Components read from the store and call its methods; they hold no state of the view
