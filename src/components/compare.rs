@@ -7,7 +7,9 @@ use std::sync::Arc;
 use leptos::{ev, prelude::*};
 
 use super::quote_card::open_card;
-use crate::engine::compare::{CompareBy, CompareSpec, Comparison, CELL_SHOWN, MAX_COLUMNS, MIN_COLUMNS};
+use crate::engine::compare::{
+    Choice, CompareBy, CompareSpec, Comparison, CELL_SHOWN, MAX_COLUMNS, MIN_COLUMNS,
+};
 use crate::engine::highlight::highlight_shared;
 use crate::engine::phrases::Span;
 use crate::engine::text::SearchTerms;
@@ -45,30 +47,19 @@ fn CompareView(store: Store) -> impl IntoView {
     });
     let change =
         move |edit: Box<dyn FnOnce(&mut CompareSpec)>| store.update_view(|v| edit(v.comparison_mut()));
-    let by_changed = move |ev: ev::Event| {
-        if let Some(by) = CompareBy::from_param(&event_target_value(&ev)) {
-            change(Box::new(move |s| *s = CompareSpec { by, columns: Vec::new() }));
-        }
-    };
+    let by_changed =
+        Callback::new(move |by| change(Box::new(move |s| *s = CompareSpec { by, columns: Vec::new() })));
     let column_select = move |at: usize| {
         let label = format!("Column {}", at + 1);
         view! {
             <div class="compare-column-choice">
-                <label>
-                    <span>{label}</span>
-                    <select on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        change(Box::new(move |s| s.set_column(at, &id)));
-                    }>
-                        {move || {
-                            let chosen = spec.with(|s| s.columns.get(at).cloned()).unwrap_or_default();
-                            choices.get().into_iter().map(|c| {
-                                let selected = c.id == chosen;
-                                view! { <option value=c.id prop:selected=selected>{c.label}</option> }
-                            }).collect_view()
-                        }}
-                    </select>
-                </label>
+                <ValueMenu
+                    spec
+                    choices
+                    at
+                    label
+                    on_pick=Callback::new(move |id: String| change(Box::new(move |s| s.set_column(at, &id))))
+                />
                 <Show when=move || spec.with(|s| s.columns.len() > MIN_COLUMNS)>
                     <button
                         type="button"
@@ -87,14 +78,7 @@ fn CompareView(store: Store) -> impl IntoView {
     view! {
         <section class="compare" aria-label="Side by side">
             <div class="compare-controls">
-                <label class="compare-by">
-                    <span>"Compare by"</span>
-                    <select on:change=by_changed>
-                        {CompareBy::ALL.map(|by| view! {
-                            <option value=by.param() prop:selected=move || spec.with(|s| s.by == by)>{by.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <ByMenu spec on_pick=by_changed />
                 {move || (0..spec.with(|s| s.columns.len())).map(column_select).collect_view()}
                 <Show when=can_add>
                     <button
@@ -123,6 +107,51 @@ fn CompareView(store: Store) -> impl IntoView {
                 (!comparison.columns.is_empty()).then(|| view! { <CompareTable comparison terms=terms.into() printing /> })
             }}
         </section>
+    }
+}
+
+/// What to compare by: a menu, shared with distinctive words. Choosing starts again from
+/// that kind's default values.
+#[component]
+pub(super) fn ByMenu(spec: Memo<CompareSpec>, on_pick: Callback<CompareBy>) -> impl IntoView {
+    view! {
+        <label class="compare-by">
+            <span>"Compare by"</span>
+            <select on:change=move |ev| {
+                if let Some(by) = CompareBy::from_param(&event_target_value(&ev)) {
+                    on_pick.run(by);
+                }
+            }>
+                {CompareBy::ALL.map(|by| view! {
+                    <option value=by.param() prop:selected=move || spec.with(|s| s.by == by)>{by.label()}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The value of one column (or group): a menu of the kind's values, shared with distinctive words.
+#[component]
+pub(super) fn ValueMenu(
+    spec: Memo<CompareSpec>,
+    choices: Memo<Vec<Choice>>,
+    at: usize,
+    #[prop(into)] label: String,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{label}</span>
+            <select on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                {move || {
+                    let chosen = spec.with(|s| s.columns.get(at).cloned()).unwrap_or_default();
+                    choices.get().into_iter().map(|c| {
+                        let selected = c.id == chosen;
+                        view! { <option value=c.id prop:selected=selected>{c.label}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </label>
     }
 }
 

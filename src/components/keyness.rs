@@ -4,9 +4,11 @@
 
 use std::sync::Arc;
 
-use leptos::{ev, prelude::*};
+use leptos::prelude::*;
 
-use crate::engine::compare::{CompareBy, CompareSpec};
+use super::compare::{ByMenu, ValueMenu};
+
+use crate::engine::compare::CompareSpec;
 use crate::engine::keyness::{z_label, Keyword};
 use crate::store::Store;
 use crate::url_state::Mode;
@@ -50,29 +52,11 @@ fn KeynessView(store: Store) -> impl IntoView {
             }
         })
     };
-    let by_changed = move |ev: ev::Event| {
-        if let Some(by) = CompareBy::from_param(&event_target_value(&ev)) {
-            change(Box::new(move |s| *s = CompareSpec { by, columns: Vec::new() }));
-        }
-    };
+    let by_changed =
+        Callback::new(move |by| change(Box::new(move |s| *s = CompareSpec { by, columns: Vec::new() })));
     let group = move |at: usize, label: &'static str| {
-        view! {
-            <label>
-                <span>{label}</span>
-                <select on:change=move |ev| {
-                    let id = event_target_value(&ev);
-                    change(Box::new(move |s| s.set_column(at, &id)));
-                }>
-                    {move || {
-                        let chosen = spec.with(|s| s.columns.get(at).cloned()).unwrap_or_default();
-                        choices.get().into_iter().map(|c| {
-                            let selected = c.id == chosen;
-                            view! { <option value=c.id prop:selected=selected>{c.label}</option> }
-                        }).collect_view()
-                    }}
-                </select>
-            </label>
-        }
+        let on_pick = Callback::new(move |id: String| change(Box::new(move |s| s.set_column(at, &id))));
+        view! { <ValueMenu spec choices at label on_pick /> }
     };
     let label_of = move |at: usize| {
         spec.with(|s| s.columns.get(at).cloned())
@@ -82,14 +66,7 @@ fn KeynessView(store: Store) -> impl IntoView {
     view! {
         <section class="keyness" aria-label="Distinctive words">
             <div class="compare-controls">
-                <label>
-                    <span>"Compare by"</span>
-                    <select on:change=by_changed>
-                        {CompareBy::ALL.map(|by| view! {
-                            <option value=by.param() prop:selected=move || spec.with(|s| s.by == by)>{by.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <ByMenu spec on_pick=by_changed />
                 {group(0, "Group A")}
                 {group(1, "Group B")}
             </div>

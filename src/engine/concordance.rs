@@ -2,7 +2,7 @@
 //! occurrence of the search's words in the current results' quotes, with the words before
 //! and after it, sortable by either side.
 
-use super::text::{normalize_word, word_ranges, SearchTerms};
+use super::text::{normalize_word, normalize_word_into, word_ranges, SearchTerms};
 use super::{Catalog, Results};
 
 /// How the lines are ordered.
@@ -73,10 +73,13 @@ impl Catalog {
         if terms.is_empty() {
             return hits;
         }
+        let mut word = String::new();
         for &position in &results.quotes {
             let text = &self.quote(position).text;
             for (start, end) in word_ranges(text) {
-                if terms.matches_word(&normalize_word(&text[start..end])) {
+                word.clear();
+                normalize_word_into(&text[start..end], &mut word);
+                if terms.matches_word(&word) {
                     hits.push(Hit { position, start, end });
                 }
             }

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::text::words;
+use super::text::{normalize_word_into, word_ranges};
 use super::Catalog;
 
 /// The prior's total weight, in words: how strongly a rare word is pulled towards its
@@ -15,7 +15,8 @@ pub const PRIOR_WORDS: f64 = 500.0;
 /// Words listed per group.
 pub const WORDS_LISTED: usize = 20;
 
-/// English function words, and the reporting verbs every news article is full of.
+/// English function words, and the reporting verbs every news article is full of; in
+/// alphabetical order, for a binary search.
 pub const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -171,13 +172,23 @@ pub struct Keyness {
     pub words_b: u32,
 }
 
-/// Word counts of a set of texts, function words left out.
+/// Word counts of a set of texts, function words and numbers left out. (One buffer for
+/// every word, and a new key only for a new word: this runs over a million words at 100k quotes.)
 pub fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashMap<String, u32> {
-    let mut counts = FxHashMap::default();
+    let mut counts: FxHashMap<String, u32> = FxHashMap::default();
+    let mut word = String::new();
     for text in texts {
-        for word in words(text) {
-            if !STOP_WORDS.contains(&word.as_str()) && !word.chars().all(|c| c.is_ascii_digit()) {
-                *counts.entry(word).or_insert(0) += 1;
+        for (start, end) in word_ranges(text) {
+            word.clear();
+            normalize_word_into(&text[start..end], &mut word);
+            if STOP_WORDS.binary_search(&word.as_str()).is_ok() || word.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            match counts.get_mut(word.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(word.clone(), 1);
+                }
             }
         }
     }
@@ -266,6 +277,11 @@ mod tests {
         assert_eq!(z_label(scored[0].z), "1.15");
         assert_eq!(z_label(-0.004), "0.00");
         assert_eq!(z_label(-12.345), "-12.35");
+    }
+
+    #[test]
+    fn the_stop_list_is_in_order_for_its_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use quote_explorer::engine::diff::{word_diff, Change};
 
 use crate::support::expect::{catalog, engine_cells, engine_ids};
-use crate::support::page::{click, export_files, wait_for_ids};
+use crate::support::page::{choose, click, export_files, wait_for_ids};
 use crate::support::{browser_test, browser_test_sized, Browser};
 
 const STATEMENTS: &str =
@@ -32,16 +32,6 @@ pub(crate) async fn wait_for_cells(b: &Browser, root: &str, query_string: &str) 
     b.wait_until(&format!("the comparison shows the engine's cells for {query_string}"), || async {
         displayed_cells(b, root).await == expected
     })
-    .await;
-}
-
-/// Picks `value` in the `<select>` matched by `css`, as a reader would.
-async fn choose(b: &Browser, css: &str, value: &str) {
-    b.wait_for(css).await;
-    b.eval(&format!(
-        "const s = document.querySelector('{css}'); s.value = '{value}';
-         s.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
-    ))
     .await;
 }
 

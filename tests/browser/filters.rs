@@ -6,18 +6,8 @@ use quote_explorer::engine::{Catalog, Facet};
 
 use crate::own_corpus::pick_file;
 use crate::support::expect::{engine_counts, engine_ids};
-use crate::support::page::{click, displayed_counts, wait_for_ids};
+use crate::support::page::{choose, click, displayed_counts, wait_for_ids};
 use crate::support::{browser_test, browser_test_sized, Browser};
-
-/// Picks `value` in the `<select>` matched by `css`, as a reader would.
-async fn choose(b: &Browser, css: &str, value: &str) {
-    b.wait_for(css).await;
-    b.eval(&format!(
-        "const s = document.querySelector('{css}'); s.value = '{value}';
-         s.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
-    ))
-    .await;
-}
 
 /// The speakers the speaker facet lists now.
 async fn speaker_ids(b: &Browser) -> Vec<String> {

@@ -52,3 +52,13 @@ pub async fn export_files(b: &Browser, formats: &[&str]) -> Vec<String> {
         .expect("the exported files");
     serde_json::from_value(files).unwrap()
 }
+
+/// Picks `value` in the `<select>` matched by `css`, as a reader would.
+pub async fn choose(b: &Browser, css: &str, value: &str) {
+    b.wait_for(css).await;
+    b.eval(&format!(
+        "const s = document.querySelector('{css}'); s.value = '{value}';
+         s.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
+    ))
+    .await;
+}
