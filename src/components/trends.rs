@@ -108,7 +108,8 @@ fn TrendTable(
         .collect_view();
     let unit = if per { "occurrences per 1,000 words" } else { "occurrences" };
     view! {
-        <div class="compare-scroll">
+        // A table wider than a phone scrolls sideways: a region the keyboard can reach and scroll.
+        <div class="compare-scroll" tabindex="0" role="region" aria-label=caption>
             <table class="trend-table">
                 <caption>{caption} ", " {unit}</caption>
                 <thead><tr><th scope="col">{kind}</th>{headings}</tr></thead>
