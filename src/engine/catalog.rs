@@ -15,9 +15,9 @@ pub struct Catalog {
     /// in corpus order. Built once: cards ask for them every time they render.
     statement_members: Vec<Vec<u32>>,
     variant_groups: FxHashMap<String, Vec<u32>>,
-    /// The whole corpus's word counts, the prior of distinctive words: counted when first
-    /// asked for, once.
-    pub(super) background_words: std::sync::OnceLock<FxHashMap<String, u32>>,
+    /// The whole corpus's word counts by word id, the prior of distinctive words: counted
+    /// when first asked for, once.
+    pub(super) background_words: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Catalog {

@@ -2,7 +2,7 @@
 //! occurrence of the search's words in the current results' quotes, with the words before
 //! and after it, sortable by either side.
 
-use super::text::{normalize_word, normalize_word_into, word_ranges, SearchTerms};
+use super::text::{word_ranges, SearchTerms};
 use super::{Catalog, Results};
 
 /// How the lines are ordered.
@@ -48,12 +48,11 @@ pub const LINES_SHOWN: usize = 100;
 /// Words of context shown on each side of the keyword.
 pub const CONTEXT_WORDS: usize = 8;
 
-/// One occurrence: the quote, and where its keyword is in the quote's text (bytes).
+/// One occurrence: the quote, and which of its text's words is the keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub position: u32,
-    pub start: usize,
-    pub end: usize,
+    pub word: u32,
 }
 
 /// A line as shown: up to [`CONTEXT_WORDS`] words either side of the keyword, cut at words.
@@ -68,61 +67,62 @@ pub struct Line {
 
 impl Catalog {
     /// Every occurrence of a search word in the text of the results' quotes, in `sort` order.
+    /// Words are compared by their ids in the index, which order as the words do, so that
+    /// sorting tens of thousands of lines splits no text and makes no string.
     pub fn concordance(&self, terms: &SearchTerms, results: &Results, sort: ContextSort) -> Vec<Hit> {
         let mut hits = Vec::new();
         if terms.is_empty() {
             return hits;
         }
-        let mut word = String::new();
+        let matching = self.index.term_words(terms);
         for &position in &results.quotes {
-            let text = &self.quote(position).text;
-            for (start, end) in word_ranges(text) {
-                word.clear();
-                normalize_word_into(&text[start..end], &mut word);
-                if terms.matches_word(&word) {
-                    hits.push(Hit { position, start, end });
-                }
-            }
+            let text = self.index.text_words(position);
+            hits.extend(
+                (0..text.len() as u32)
+                    .filter(|&at| matching.matches(text[at as usize]))
+                    .map(|word| Hit { position, word }),
+            );
         }
         if sort != ContextSort::Results {
-            let keys: Vec<(Vec<String>, String)> = hits.iter().map(|hit| self.sort_key(hit, sort)).collect();
+            let words = |hit: &Hit| {
+                let text = self.index.text_words(hit.position);
+                let (before, rest) = text.split_at(hit.word as usize);
+                (before, rest[0], &rest[1..])
+            };
             let mut order: Vec<u32> = (0..hits.len() as u32).collect();
             crate::order::sort_positions(&mut order, &|a, b| {
-                keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b))
+                let ((before_a, keyword_a, after_a), (before_b, keyword_b, after_b)) =
+                    (words(&hits[a as usize]), words(&hits[b as usize]));
+                let context = if sort == ContextSort::Left {
+                    let nearest_a = before_a.iter().rev().take(CONTEXT_WORDS);
+                    nearest_a.cmp(before_b.iter().rev().take(CONTEXT_WORDS))
+                } else {
+                    after_a.iter().take(CONTEXT_WORDS).cmp(after_b.iter().take(CONTEXT_WORDS))
+                };
+                context.then(keyword_a.cmp(&keyword_b)).then(a.cmp(&b))
             });
             hits = order.into_iter().map(|i| hits[i as usize]).collect();
         }
         hits
     }
 
-    /// What a line sorts by: the normalised words before the keyword, nearest first, or
-    /// those after it (no words first); then the keyword, so that equal contexts group by it.
-    fn sort_key(&self, hit: &Hit, sort: ContextSort) -> (Vec<String>, String) {
-        let text = &self.quote(hit.position).text;
-        let words: Vec<String> = match sort {
-            ContextSort::Left => {
-                let before: Vec<String> = super::text::words(&text[..hit.start]).collect();
-                before.into_iter().rev().take(CONTEXT_WORDS).collect()
-            }
-            _ => super::text::words(&text[hit.end..]).take(CONTEXT_WORDS).collect(),
-        };
-        (words, normalize_word(&text[hit.start..hit.end]))
-    }
-
     /// The line of a hit, as a reader sees it.
     pub fn concordance_line(&self, hit: &Hit) -> Line {
         let q = self.quote(hit.position);
         let text = &q.text;
-        let before: Vec<(usize, usize)> = word_ranges(&text[..hit.start]).collect();
-        let left_from = before.len().checked_sub(CONTEXT_WORDS).map_or(0, |first| before[first].0);
-        let after: Vec<(usize, usize)> = word_ranges(&text[hit.end..]).take(CONTEXT_WORDS).collect();
-        let right_to = after.last().map_or(hit.end, |&(_, e)| hit.end + e);
+        let ranges: Vec<(usize, usize)> = word_ranges(text).collect();
+        let at = hit.word as usize;
+        let (start, end) = ranges[at];
+        // Cut only where words are left out: a closing stop or quotation mark stays.
+        let left_from = if at > CONTEXT_WORDS { ranges[at - CONTEXT_WORDS].0 } else { 0 };
+        let right_to =
+            if ranges.len() > at + CONTEXT_WORDS + 1 { ranges[at + CONTEXT_WORDS].1 } else { text.len() };
         Line {
             position: hit.position,
             id: q.id.clone(),
-            left: format!("{}{}", if left_from > 0 { "…" } else { "" }, &text[left_from..hit.start]),
-            keyword: text[hit.start..hit.end].to_owned(),
-            right: format!("{}{}", &text[hit.end..right_to], if right_to < text.len() { "…" } else { "" }),
+            left: format!("{}{}", if left_from > 0 { "…" } else { "" }, &text[left_from..start]),
+            keyword: text[start..end].to_owned(),
+            right: format!("{}{}", &text[end..right_to], if right_to < text.len() { "…" } else { "" }),
         }
     }
 }
@@ -135,6 +135,18 @@ mod tests {
 
     fn bundled() -> Catalog {
         Catalog::new(corpus::bundled().unwrap())
+    }
+
+    /// What a line sorts by, read from the quote's text: the normalised words before the
+    /// keyword, nearest first, or those after it; then the keyword.
+    fn sort_key(c: &Catalog, hit: &Hit, sort: ContextSort) -> (Vec<String>, String) {
+        let words: Vec<String> = crate::engine::text::words(&c.quote(hit.position).text).collect();
+        let at = hit.word as usize;
+        let context = match sort {
+            ContextSort::Left => words[..at].iter().rev().take(CONTEXT_WORDS).cloned().collect(),
+            _ => words[at + 1..].iter().take(CONTEXT_WORDS).cloned().collect(),
+        };
+        (context, words[at].clone())
     }
 
     #[test]
@@ -177,10 +189,10 @@ mod tests {
         let terms = c.index.search_terms(&query.text);
         let results = c.search(&query);
         let right = c.concordance(&terms, &results, ContextSort::Right);
-        let keys: Vec<_> = right.iter().map(|h| c.sort_key(h, ContextSort::Right)).collect();
+        let keys: Vec<_> = right.iter().map(|h| sort_key(&c, h, ContextSort::Right)).collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
         let left = c.concordance(&terms, &results, ContextSort::Left);
-        let keys: Vec<_> = left.iter().map(|h| c.sort_key(h, ContextSort::Left)).collect();
+        let keys: Vec<_> = left.iter().map(|h| sort_key(&c, h, ContextSort::Left)).collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]));
         assert!(keys[0].0.is_empty(), "a keyword with nothing before it comes first");
         assert_eq!(left.len(), right.len());

@@ -3,9 +3,6 @@
 //! "Fightin' Words"), the prior being the whole corpus's word frequencies. Common function
 //! words are left out ([`STOP_WORDS`]).
 
-use rustc_hash::FxHashMap;
-
-use super::text::{normalize_word_into, word_ranges};
 use super::Catalog;
 
 /// The prior's total weight, in words: how strongly a rare word is pulled towards its
@@ -172,73 +169,89 @@ pub struct Keyness {
     pub words_b: u32,
 }
 
-/// Word counts of a set of texts, function words and numbers left out. (One buffer for
-/// every word, and a new key only for a new word: this runs over a million words at 100k quotes.)
-pub fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashMap<String, u32> {
-    let mut counts: FxHashMap<String, u32> = FxHashMap::default();
-    let mut word = String::new();
-    for text in texts {
-        for (start, end) in word_ranges(text) {
-            word.clear();
-            normalize_word_into(&text[start..end], &mut word);
-            if STOP_WORDS.binary_search(&word.as_str()).is_ok() || word.bytes().all(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            match counts.get_mut(word.as_str()) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(word.clone(), 1);
-                }
-            }
-        }
-    }
-    counts
+/// Whether a word counts: not a function word, not a number.
+pub fn is_counted(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_err() && !word.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Each word's z-score, for groups A and B against a background (the prior's frequencies),
-/// as Monroe, Colaresi and Quinn's equations 16 and 20–22 have it.
-pub fn log_odds_z(
-    a: &FxHashMap<String, u32>,
-    b: &FxHashMap<String, u32>,
-    background: &FxHashMap<String, u32>,
-    prior_words: f64,
-) -> Vec<Keyword> {
-    let total = |counts: &FxHashMap<String, u32>| counts.values().map(|&n| f64::from(n)).sum::<f64>();
+/// Each word's z-score for groups A and B, given their counts and the background's (the
+/// prior's frequencies) by word id, as Monroe, Colaresi and Quinn's equations 16 and 20–22
+/// have it: every word either group uses, most distinctive of A first (ties by id).
+pub fn log_odds_z(a: &[u32], b: &[u32], background: &[u32], prior_words: f64) -> Vec<(u32, f64)> {
+    let total = |counts: &[u32]| counts.iter().map(|&n| f64::from(n)).sum::<f64>();
     let (n_a, n_b, n_bg) = (total(a), total(b), total(background));
     if n_bg == 0.0 {
         return Vec::new();
     }
-    let mut found: Vec<Keyword> = background
-        .iter()
-        .filter(|(w, _)| a.contains_key(*w) || b.contains_key(*w))
-        .map(|(word, &in_bg)| {
-            let alpha = prior_words * f64::from(in_bg) / n_bg;
-            let (y_a, y_b) =
-                (f64::from(a.get(word).copied().unwrap_or(0)), f64::from(b.get(word).copied().unwrap_or(0)));
+    let mut found: Vec<(u32, f64)> = (0..background.len())
+        .filter(|&id| background[id] > 0 && (a[id] > 0 || b[id] > 0))
+        .map(|id| {
+            let alpha = prior_words * f64::from(background[id]) / n_bg;
+            let (y_a, y_b) = (f64::from(a[id]), f64::from(b[id]));
             let log_odds = |y: f64, n: f64| ((y + alpha) / (n + prior_words - y - alpha)).ln();
             let delta = log_odds(y_a, n_a) - log_odds(y_b, n_b);
             let variance = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha);
-            Keyword { word: word.clone(), z: delta / variance.sqrt(), in_a: y_a as u32, in_b: y_b as u32 }
+            (id as u32, delta / variance.sqrt())
         })
         .collect();
-    found.sort_by(|x, y| y.z.total_cmp(&x.z).then_with(|| x.word.cmp(&y.word)));
+    found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     found
 }
 
 impl Catalog {
+    /// The whole corpus's word counts by word id, the words that do not count at 0: the
+    /// prior of distinctive words, counted when first asked for, once.
+    fn background_words(&self) -> &[u32] {
+        self.background_words.get_or_init(|| {
+            let mut counts = vec![0u32; self.index.vocabulary_len()];
+            for doc in 0..self.len() as u32 {
+                self.index.text_words(doc).iter().for_each(|&id| counts[id as usize] += 1);
+            }
+            for (id, n) in counts.iter_mut().enumerate() {
+                if *n > 0 && !is_counted(self.index.word(id as u32)) {
+                    *n = 0;
+                }
+            }
+            counts
+        })
+    }
+
     /// The words most distinctive of the quotes at `a` against those at `b` and back, the
     /// whole corpus being the prior.
     pub fn keyness(&self, a: &[u32], b: &[u32]) -> Keyness {
-        let counts = |positions: &[u32]| word_counts(positions.iter().map(|&p| self.quote(p).text.as_str()));
+        let background = self.background_words();
+        let counts = |positions: &[u32]| {
+            let mut counts = vec![0u32; background.len()];
+            for &position in positions {
+                for &id in self.index.text_words(position) {
+                    // Uncounted words are 0 in the background.
+                    counts[id as usize] += u32::from(background[id as usize] > 0);
+                }
+            }
+            counts
+        };
         let (in_a, in_b) = (counts(a), counts(b));
-        let background = self
-            .background_words
-            .get_or_init(|| word_counts(self.corpus.quotes.iter().map(|q| q.text.as_str())));
         let scored = log_odds_z(&in_a, &in_b, background, PRIOR_WORDS);
-        let of_a = scored.iter().filter(|k| k.z > 0.0 && k.in_a > 0).take(WORDS_LISTED).cloned().collect();
-        let of_b =
-            scored.iter().rev().filter(|k| k.z < 0.0 && k.in_b > 0).take(WORDS_LISTED).cloned().collect();
-        Keyness { of_a, of_b, words_a: in_a.values().sum(), words_b: in_b.values().sum() }
+        let keyword = |&(id, z): &(u32, f64)| Keyword {
+            word: self.index.word(id).to_owned(),
+            z,
+            in_a: in_a[id as usize],
+            in_b: in_b[id as usize],
+        };
+        let of_a = scored
+            .iter()
+            .filter(|k| k.1 > 0.0 && in_a[k.0 as usize] > 0)
+            .take(WORDS_LISTED)
+            .map(keyword)
+            .collect();
+        let of_b = scored
+            .iter()
+            .rev()
+            .filter(|k| k.1 < 0.0 && in_b[k.0 as usize] > 0)
+            .take(WORDS_LISTED)
+            .map(keyword)
+            .collect();
+        Keyness { of_a, of_b, words_a: in_a.iter().sum(), words_b: in_b.iter().sum() }
     }
 }
 
@@ -256,25 +269,25 @@ mod tests {
     use crate::corpus;
     use crate::engine::{Facet, Query};
 
-    fn counts(pairs: &[(&str, u32)]) -> FxHashMap<String, u32> {
-        pairs.iter().map(|&(w, n)| (w.to_owned(), n)).collect()
-    }
-
     #[test]
     fn the_z_scores_are_those_worked_out_by_hand() {
         // A: hegemony ×3, peace ×1 (4 words); B: hegemony ×1, peace ×3 (4 words); background:
         // both (hegemony 4, peace 4, 8 words); prior weight 8, so alpha = 4 for each word.
         // hegemony: delta = ln((3+4)/(4+8-3-4)) - ln((1+4)/(4+8-1-4)) = ln(7/5) - ln(5/7)
         //         = 0.672944; variance = 1/7 + 1/5 = 0.342857; z = 0.672944 / 0.585540 = 1.149271.
-        let a = counts(&[("hegemony", 3), ("peace", 1)]);
-        let b = counts(&[("hegemony", 1), ("peace", 3)]);
-        let background = counts(&[("hegemony", 4), ("peace", 4)]);
-        let scored = log_odds_z(&a, &b, &background, 8.0);
-        assert_eq!(scored.len(), 2);
-        assert_eq!((scored[0].word.as_str(), scored[0].in_a, scored[0].in_b), ("hegemony", 3, 1));
-        assert!((scored[0].z - 1.149_271).abs() < 1e-5, "{}", scored[0].z);
-        assert!((scored[1].z + 1.149_271).abs() < 1e-5, "peace is as distinctive of B: {}", scored[1].z);
-        assert_eq!(z_label(scored[0].z), "1.15");
+        // Word 0 is "hegemony", 1 "peace", 2 a word neither group uses.
+        let scored = log_odds_z(&[3, 1, 0], &[1, 3, 0], &[4, 4, 5], 8.0);
+        assert_eq!(scored.len(), 2, "a word neither group uses is not scored");
+        assert_eq!(scored[0].0, 0);
+        // With word 2 in the background, n_bg is 13: alpha = 8 × 4 / 13 for both words.
+        let alpha = 8.0 * 4.0 / 13.0;
+        let log_odds = |y: f64| ((y + alpha) / (4.0 + 8.0 - y - alpha)).ln();
+        let z = (log_odds(3.0) - log_odds(1.0)) / (1.0 / (3.0 + alpha) + 1.0 / (1.0 + alpha)).sqrt();
+        assert!((scored[0].1 - z).abs() < 1e-9);
+        let scored = log_odds_z(&[3, 1], &[1, 3], &[4, 4], 8.0);
+        assert!((scored[0].1 - 1.149_271).abs() < 1e-5, "{}", scored[0].1);
+        assert!((scored[1].1 + 1.149_271).abs() < 1e-5, "peace is as distinctive of B: {}", scored[1].1);
+        assert_eq!(z_label(scored[0].1), "1.15");
         assert_eq!(z_label(-0.004), "0.00");
         assert_eq!(z_label(-12.345), "-12.35");
     }
@@ -286,10 +299,9 @@ mod tests {
 
     #[test]
     fn function_words_and_numbers_are_not_counted() {
-        let found = word_counts(["The two sides oppose the hegemony of 2021"].into_iter());
-        let mut words: Vec<&str> = found.keys().map(String::as_str).collect();
-        words.sort_unstable();
-        assert_eq!(words, ["hegemony", "oppose", "sides", "two"]);
+        let words = crate::engine::text::words("The two sides oppose the hegemony of 2021");
+        let counted: Vec<String> = words.filter(|w| is_counted(w)).collect();
+        assert_eq!(counted, ["two", "sides", "oppose", "hegemony"]);
     }
 
     #[test]
@@ -308,5 +320,18 @@ mod tests {
         assert!(keyness.of_a.iter().all(|k| k.in_a > 0 && !STOP_WORDS.contains(&k.word.as_str())));
         assert!(keyness.of_b.iter().all(|k| k.in_b > 0));
         assert!(keyness.words_a > keyness.words_b, "China's side has more quotes here");
+        // Every count is a plain count of the word in the group's texts.
+        let plain = |group: &[u32], word: &str| -> u32 {
+            let texts = group.iter().map(|&p| c.quote(p).text.as_str());
+            texts.flat_map(crate::engine::text::words).filter(|w| w == word).count() as u32
+        };
+        let plain_total = |group: &[u32]| -> u32 {
+            let texts = group.iter().map(|&p| c.quote(p).text.as_str());
+            texts.flat_map(crate::engine::text::words).filter(|w| is_counted(w)).count() as u32
+        };
+        for k in keyness.of_a.iter().chain(&keyness.of_b) {
+            assert_eq!((k.in_a, k.in_b), (plain(&china, &k.word), plain(&russia, &k.word)), "{}", k.word);
+        }
+        assert_eq!((keyness.words_a, keyness.words_b), (plain_total(&china), plain_total(&russia)));
     }
 }

@@ -34,6 +34,7 @@ pub use catalog::Catalog;
 pub use facets::FacetValue;
 pub use query::{date_range_label, Facet, Month, Query, SortOrder};
 pub use search::Results;
+pub use words::TermWords;
 
 /// Building an index a slice of quotes at a time, so that a page indexing a large corpus
 /// stays responsive: the facets and the order at once, then the words of
@@ -123,6 +124,27 @@ impl Index {
     /// What a search text asks of this corpus: its words, each with its other spellings.
     pub fn search_terms(&self, text: &str) -> text::SearchTerms {
         text::SearchTerms::parse(text).with_spellings(&self.spellings)
+    }
+
+    /// The words of the index each of `terms`' words matches.
+    pub fn term_words(&self, terms: &text::SearchTerms) -> TermWords {
+        TermWords::new(&self.words, terms)
+    }
+
+    /// The words of quote `doc`'s text, in order, as ids: ids compare as their words do
+    /// ([`Index::word`] gives the word), and one id is one spelling, normalised.
+    pub fn text_words(&self, doc: u32) -> &[u32] {
+        self.words.text_words(doc)
+    }
+
+    /// The normalised word with id `id`.
+    pub fn word(&self, id: u32) -> &str {
+        self.words.word(id)
+    }
+
+    /// How many distinct words the index holds (ids are below it).
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.vocabulary_len()
     }
 
     /// Number of quotes indexed.

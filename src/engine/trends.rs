@@ -2,7 +2,7 @@
 //! meeting (in date order) and per side or speaker, counted in the quotes the filters select,
 //! raw or per 1,000 words.
 
-use super::text::{normalize_word_into, word_ranges, SearchTerms};
+use super::text::SearchTerms;
 use super::{Catalog, Facet, Results};
 
 /// One row of a trend table: a meeting, a side or a speaker.
@@ -55,22 +55,14 @@ impl Catalog {
         };
         let (mut by_meeting, mut by_side, mut by_speaker) =
             (rows(Facet::Meeting), rows(Facet::Side), rows(Facet::Speaker));
-        // One buffer for every word and one for the counts of each quote: this runs over every
-        // word of every quote the filters select.
-        let (mut word, mut counts) = (String::new(), vec![0u32; terms.words.len()]);
+        let matching = self.index.term_words(terms);
+        let mut counts = vec![0u32; terms.words.len()];
         for &position in &results.quotes {
-            let text = &self.quote(position).text;
+            let text = self.index.text_words(position);
+            let words = text.len() as u32;
             counts.iter_mut().for_each(|c| *c = 0);
-            let mut words = 0;
-            for (start, end) in word_ranges(text) {
-                words += 1;
-                word.clear();
-                normalize_word_into(&text[start..end], &mut word);
-                for (at, count) in counts.iter_mut().enumerate() {
-                    if terms.forms(at).any(|form| word.starts_with(form)) {
-                        *count += 1;
-                    }
-                }
+            for &id in text.iter().filter(|&&id| matching.matches(id)) {
+                matching.terms_of(id).for_each(|term| counts[term] += 1);
             }
             for (facet, rows) in [
                 (Facet::Meeting, &mut by_meeting),

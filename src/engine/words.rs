@@ -1,8 +1,11 @@
 //! The inverted word index: every normalised word of the quotes' text, speakers' names and
 //! aliases, meetings' titles and places and themes' labels, sorted for prefix look-up, with
-//! the quotes (and the field) it occurs in.
+//! the quotes (and the field) it occurs in; and each quote's text as the sequence of its
+//! words' ids, which the reading views (concordance, trends, distinctive words) count and
+//! sort without splitting or normalising a text again.
 
-use super::text;
+use super::text::{self, SearchTerms};
+use super::Bitset;
 use crate::corpus::{hash, Corpus, Links};
 
 /// Where in a quote's searchable text a word was found; earlier fields weigh more.
@@ -43,6 +46,10 @@ pub(super) fn quote_of_posting(posting: u32) -> u32 {
 pub(super) struct WordIndex {
     /// Sorted by word; each posting is `quote << 2 | field`, in quote order.
     entries: Vec<(String, Vec<u32>)>,
+    /// Every quote's text as word ids (positions in `entries`, so ids compare as their words
+    /// do), quote after quote; quote `q`'s are `text[text_starts[q]..text_starts[q + 1]]`.
+    text: Vec<u32>,
+    text_starts: Vec<u32>,
 }
 
 impl WordIndex {
@@ -53,6 +60,63 @@ impl WordIndex {
             .iter()
             .take_while(move |(w, _)| w.starts_with(prefix))
             .map(|(w, p)| (w.as_str(), p.as_slice()))
+    }
+
+    /// The ids of the words starting with `prefix`: a run, as the entries are sorted.
+    pub(super) fn ids_with_prefix(&self, prefix: &str) -> std::ops::Range<u32> {
+        let start = self.entries.partition_point(|(w, _)| w.as_str() < prefix);
+        let len = self.entries[start..].partition_point(|(w, _)| w.starts_with(prefix));
+        start as u32..(start + len) as u32
+    }
+
+    /// The word with id `id`.
+    pub(super) fn word(&self, id: u32) -> &str {
+        &self.entries[id as usize].0
+    }
+
+    /// How many distinct words the index holds: ids are below it.
+    pub(super) fn vocabulary_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The ids of the words of quote `doc`'s text, in order (as `text::word_ranges` splits it).
+    pub(super) fn text_words(&self, doc: u32) -> &[u32] {
+        let doc = doc as usize;
+        &self.text[self.text_starts[doc] as usize..self.text_starts[doc + 1] as usize]
+    }
+}
+
+/// Which words of the index each search word matches, as a search matches them (the start of
+/// a word, in any of its spellings): a run of ids per spelling, and one set of them all for
+/// the common case of a word that matches nothing.
+#[derive(Debug)]
+pub struct TermWords {
+    any: Bitset,
+    runs: Vec<Vec<std::ops::Range<u32>>>,
+}
+
+impl TermWords {
+    pub(super) fn new(index: &WordIndex, terms: &SearchTerms) -> TermWords {
+        let mut any = Bitset::empty(index.vocabulary_len());
+        let runs: Vec<Vec<std::ops::Range<u32>>> = (0..terms.words.len())
+            .map(|at| terms.forms(at).map(|form| index.ids_with_prefix(form)).collect())
+            .collect();
+        runs.iter().flatten().flat_map(Clone::clone).for_each(|id| any.insert(id));
+        TermWords { any, runs }
+    }
+
+    /// Whether the word with id `id` matches any search word.
+    pub fn matches(&self, id: u32) -> bool {
+        self.any.contains(id)
+    }
+
+    /// The search words (by their place in the search) that the word with id `id` matches.
+    pub fn terms_of(&self, id: u32) -> impl Iterator<Item = usize> + '_ {
+        self.runs
+            .iter()
+            .enumerate()
+            .filter(move |(_, runs)| runs.iter().any(|r| r.contains(&id)))
+            .map(|(t, _)| t)
     }
 }
 
@@ -87,6 +151,9 @@ pub(super) struct Builder {
     hashes: Vec<u64>,
     last_text_posting: Vec<u32>,
     buffer: String,
+    /// Each quote's text as word ids (the builder's own, until `finish` sorts the words).
+    text: Vec<u32>,
+    text_starts: Vec<u32>,
 }
 
 impl Builder {
@@ -98,6 +165,8 @@ impl Builder {
             hashes: Vec::new(),
             last_text_posting: Vec::new(),
             buffer: String::new(),
+            text: Vec::new(),
+            text_starts: vec![0],
             speakers: Vec::new(),
             meetings: Vec::new(),
             themes: Vec::new(),
@@ -140,6 +209,7 @@ impl Builder {
     fn add_quote(&mut self, q: &crate::corpus::Quote, doc: u32, links: &Links, names: &Names) {
         let posting = doc << 2 | Field::Text as u32;
         let post_text = |builder: &mut Builder, w: u32| {
+            builder.text.push(w);
             let w = w as usize;
             // Once per quote, however often the word occurs in it.
             if builder.last_text_posting[w] != posting {
@@ -172,6 +242,7 @@ impl Builder {
                 post_text(self, w);
             }
         }
+        self.text_starts.push(self.text.len() as u32);
         let mut post = |ids: &[u32], field: Field| {
             for &w in ids {
                 let list = &mut self.words[w as usize].1;
@@ -194,8 +265,18 @@ impl Builder {
         let words = self.words;
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
         crate::order::sort_positions(&mut order, &|a, b| words[a as usize].0.cmp(&words[b as usize].0));
+        let mut sorted_id = vec![0u32; words.len()];
+        for (rank, &id) in order.iter().enumerate() {
+            sorted_id[id as usize] = rank as u32;
+        }
+        let mut text = self.text;
+        text.iter_mut().for_each(|id| *id = sorted_id[*id as usize]);
         let mut slots: Vec<Option<(String, Vec<u32>)>> = words.into_iter().map(Some).collect();
-        WordIndex { entries: order.into_iter().filter_map(|i| slots[i as usize].take()).collect() }
+        WordIndex {
+            entries: order.into_iter().filter_map(|i| slots[i as usize].take()).collect(),
+            text,
+            text_starts: self.text_starts,
+        }
     }
 
     /// The ids of the distinct words of `texts`, adding new words to the vocabulary.
