@@ -67,6 +67,16 @@ impl View {
     pub fn is_list(&self) -> bool {
         self.mode == Mode::List
     }
+
+    /// The concordance of one search word, narrowed to one facet value if given (a mark of
+    /// the trends' drawings): the lines behind that count, the other filters kept.
+    pub fn read_in_context(&mut self, word: &str, narrowed_to: Option<(Facet, &str)>) {
+        self.mode = Mode::Concordance(ContextSort::default());
+        self.query.text = word.to_owned();
+        if let Some((facet, id)) = narrowed_to {
+            self.query.select(facet, id);
+        }
+    }
 }
 
 impl From<Query> for View {
@@ -526,5 +536,15 @@ mod tests {
     fn repeated_values_are_kept_once() {
         let q = parse("?theme=democracy&theme=democracy").query;
         assert_eq!(q.selected(Facet::Theme).collect::<Vec<_>>(), ["democracy"]);
+    }
+
+    #[test]
+    fn reading_a_count_in_context_opens_the_concordance_of_its_word_and_value() {
+        let mut view = parse("q=democracy+sovereign&theme=security&view=trends");
+        view.read_in_context("sovereign", Some((Facet::Side, "china")));
+        assert_eq!(view.mode, Mode::Concordance(ContextSort::Results));
+        assert_eq!(to_query_string(&view), "?q=sovereign&theme=security&side=china&view=concordance");
+        view.read_in_context("democracy", None);
+        assert_eq!(view.query.text, "democracy");
     }
 }

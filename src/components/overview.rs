@@ -71,29 +71,32 @@ fn Drawings() -> impl IntoView {
 }
 
 /// A coordinate or length in SVG units, to a tenth.
-fn n(value: f64) -> String {
+pub(super) fn n(value: f64) -> String {
     svg_number(value, 1)
 }
 
 /// A drawing's one tab stop: the mark that was focused last (the first at the start). The
 /// other marks are reached with the arrow keys.
 #[derive(Clone, Copy)]
-struct Roving {
-    active: RwSignal<usize>,
+pub(super) struct Roving {
+    pub(super) active: RwSignal<usize>,
 }
 
 impl Roving {
-    fn new() -> Roving {
+    pub(super) fn new() -> Roving {
         Roving { active: RwSignal::new(0) }
     }
 
     /// The mark `at`'s tabindex, of `len` marks.
-    fn tabindex(self, at: usize, len: usize) -> impl Fn() -> &'static str + Copy {
+    pub(super) fn tabindex(self, at: usize, len: usize) -> impl Fn() -> &'static str + Copy {
         move || if self.active.get().min(len.saturating_sub(1)) == at { "0" } else { "-1" }
     }
 
     /// Handles the arrow keys on the drawing: `next` says where a move from a mark leads.
-    fn on_keydown(self, next: impl Fn(usize, Move) -> usize + 'static) -> impl Fn(ev::KeyboardEvent) {
+    pub(super) fn on_keydown(
+        self,
+        next: impl Fn(usize, Move) -> usize + 'static,
+    ) -> impl Fn(ev::KeyboardEvent) {
         move |e: ev::KeyboardEvent| {
             let Some(step) = Move::from_key(&e.key()) else { return };
             e.prevent_default();
@@ -112,7 +115,9 @@ impl Roving {
 }
 
 /// Runs `action` on a click, or on Enter or Space from the keyboard, as a button would.
-fn activate(action: impl Fn() + Copy + 'static) -> (impl Fn(ev::MouseEvent), impl Fn(ev::KeyboardEvent)) {
+pub(super) fn activate(
+    action: impl Fn() + Copy + 'static,
+) -> (impl Fn(ev::MouseEvent), impl Fn(ev::KeyboardEvent)) {
     let on_click = move |_: ev::MouseEvent| action();
     let on_key = move |e: ev::KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
@@ -124,7 +129,7 @@ fn activate(action: impl Fn() + Copy + 'static) -> (impl Fn(ev::MouseEvent), imp
 }
 
 /// A mark that toggles one facet value: whether it is selected, and its click and key handlers.
-fn toggles(
+pub(super) fn toggles(
     store: Store,
     facet: Facet,
     id: StoredValue<String>,
@@ -139,18 +144,19 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
     let store = Store::use_context();
     move || {
         let shape = shape.get();
-        let layout = timeline::layout(&shape.meetings, &shape.ticks, shape.largest_meeting());
+        let layout = timeline::layout(&shape.meetings, &shape.ticks, &shape.years, shape.largest_meeting());
         let height = layout.height;
         let axis_y = timeline::AXIS_Y;
         let largest = shape.largest_meeting();
         let roving = Roving::new();
         let count = shape.meetings.len();
-        let ticks = layout.ticks.into_iter().map(|(year, x)| {
-            view! {
-                <line class="tick" x1={n(x)} y1={n(axis_y - 30.0)} x2={n(x)} y2={n(axis_y + 8.0)} />
-                <text class="tick-label" x={n(x + 4.0)} y={n(axis_y - 20.0)}>{year}</text>
-            }
+        let ticks = layout.ticks.into_iter().map(|(_, x)| {
+            view! { <line class="tick" x1={n(x)} y1={n(axis_y - timeline::LARGEST_RADIUS - 34.0)} x2={n(x)} y2={n(axis_y + 8.0)} /> }
         });
+        let year_count = layout.years.len();
+        // Above the largest mark's ring.
+        let band_top = axis_y - timeline::LARGEST_RADIUS - 34.0;
+        let years = year_buttons(store, layout.years, band_top, roving, count);
         let marks = shape.meetings.into_iter().zip(layout.marks).enumerate().map(|(i, (mark, placed))| {
             let shown = move || overview.with(|o| o.shown_at(i));
             let id = StoredValue::new(mark.id.clone());
@@ -192,8 +198,8 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                 <svg
                     class="timeline"
                     role="group"
-                    aria-label="Timeline of meetings: each mark is a meeting, sized by its quotes; choose one to filter by it; arrow keys move between them"
-                    on:keydown=roving.on_keydown(move |at, step| keys::along(at, count, step))
+                    aria-label="Timeline of meetings: each mark is a meeting, sized by its quotes; choose one to filter by it; arrow keys move between them; choose a year to see only its meetings"
+                    on:keydown=roving.on_keydown(move |at, step| keys::along(at, count + year_count, step))
                     width={n(width)}
                     height={n(height)}
                     viewBox=format!("0 0 {} {}", n(width), n(height))
@@ -201,10 +207,50 @@ fn Timeline(shape: Memo<Overview>, overview: Memo<Overview>) -> impl IntoView {
                     <line class="axis" x1={n(margin / 2.0)} y1={n(axis_y)} x2={n(width - margin / 2.0)} y2={n(axis_y)} />
                     {ticks.collect_view()}
                     {marks.collect_view()}
+                    {years}
                 </svg>
             </div>
         }
     }
+}
+
+/// The years along a timeline's axis, each a button that sets the date range to it (or
+/// clears it when it is that year): after the drawing's `marks` marks, in its roving focus
+/// (the arrow keys go on from the last mark to the years).
+pub(super) fn year_buttons(
+    store: Store,
+    years: Vec<(u16, f64, f64)>,
+    band_top: f64,
+    roving: Roving,
+    marks: usize,
+) -> impl IntoView {
+    let len = marks + years.len();
+    years
+        .into_iter()
+        .enumerate()
+        .map(move |(k, (year, from, to))| {
+            let at = marks + k;
+            let chosen = move || store.query.with(|q| q.is_year(year));
+            let (on_click, on_key) = activate(move || store.update_query(|q| q.toggle_year(year)));
+            view! {
+                <g
+                    class="year"
+                    class:selected=chosen
+                    role="button"
+                    tabindex=roving.tabindex(at, len)
+                    on:focus=move |_| roving.active.set(at)
+                    aria-pressed=move || chosen().to_string()
+                    aria-label=format!("{year} only: set the date range to {year}")
+                    data-year=year
+                    on:click=on_click
+                    on:keydown=on_key
+                >
+                    <rect class="year-band" x={n(from + 1.0)} y={n(band_top)} width={n((to - from - 2.0).max(2.0))} height="22" rx="3" />
+                    <text class="tick-label" x={n(from + 5.0)} y={n(band_top + 16.0)}>{year.to_string()}</text>
+                </g>
+            }
+        })
+        .collect_view()
 }
 
 #[component]

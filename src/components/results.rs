@@ -17,7 +17,7 @@ use super::view_switch::ViewSwitch;
 use crate::browser::{explorer_of, focus_after_render, focus_count_after_render, FocusTarget, RESULT_COUNT};
 use crate::engine::{date_range_label, Query};
 use crate::store::{Store, PAGE_SIZE};
-use crate::url_state::View;
+use crate::url_state::{Mode, View};
 use crate::wording;
 
 /// The results header, the active filters and the list of quote cards.
@@ -41,8 +41,9 @@ pub fn Results() -> impl IntoView {
                 <ActiveFilters />
             </div>
             <Notice />
-            // Where the eye is: right under the count that says nothing matches.
-            <Show when=move || { shown() == 0 }>
+            // Where the eye is: right under the count that says nothing matches. (Trends count
+            // each word on its own, so a search no quote matches whole still has them.)
+            <Show when=move || { shown() == 0 && !store.view.with(|v| matches!(v.mode, Mode::Trends { .. })) }>
                 {move || Suspend::new(async move { empty_results(store).await })}
             </Show>
             <div class="results-tools">

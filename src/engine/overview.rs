@@ -41,6 +41,23 @@ pub struct Tick {
     pub x: f64,
 }
 
+/// A year's stretch of the date axis, from 0 to 1 like the marks: choosing it sets the date
+/// range to that year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearSpan {
+    pub year: u16,
+    pub from: f64,
+    pub to: f64,
+}
+
+/// Where dates go on a date axis (see [`date_axis`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DateAxis {
+    pub xs: Vec<f64>,
+    pub ticks: Vec<Tick>,
+    pub years: Vec<YearSpan>,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Overview {
     /// In date order.
@@ -50,6 +67,7 @@ pub struct Overview {
     /// `cells[theme][meeting]`: current results with that theme at that meeting.
     pub cells: Vec<Vec<u32>>,
     pub ticks: Vec<Tick>,
+    pub years: Vec<YearSpan>,
     /// Meetings left out to keep to [`MAX_MEETINGS`].
     pub meetings_left_out: usize,
 }
@@ -97,6 +115,7 @@ impl Overview {
             themes: self.themes.iter().map(|t| ThemeRow { shown: 0, ..t.clone() }).collect(),
             cells: Vec::new(),
             ticks: self.ticks.clone(),
+            years: self.years.clone(),
             meetings_left_out: self.meetings_left_out,
         }
     }
@@ -152,44 +171,58 @@ pub fn summarize(catalog: &Catalog, results: &Results) -> Overview {
         }
     }
 
-    let days: Vec<Option<i64>> = kept.iter().map(|(_, m)| day_number(&m.date)).collect();
-    let first = days.iter().flatten().min().copied().unwrap_or(0);
-    let last = days.iter().flatten().max().copied().unwrap_or(0);
-    let position = |day: i64| if last > first { (day - first) as f64 / (last - first) as f64 } else { 0.5 };
-
+    let DateAxis { xs, ticks, years } = date_axis(kept.iter().map(|&(_, m)| m.date.as_str()));
     let meetings = kept
         .iter()
-        .zip(&days)
+        .zip(xs)
         .zip(&meeting_shown)
-        .map(|((&(i, meeting), day), &shown)| MeetingMark {
+        .map(|((&(i, meeting), x), &shown)| MeetingMark {
             id: meeting.id.clone(),
             title: meeting.title.clone(),
             place: meeting.place.clone(),
             label: meeting_label(meeting),
             date_label: meeting.date_label(),
             short_date: short_date(meeting),
-            x: day.map_or(0.0, position),
+            x,
             shown,
             total: meeting_values[i].total,
         })
         .collect();
-
-    let mut ticks = Vec::new();
-    if last > first {
-        let (first_year, last_year) = (year_of(first), year_of(last));
-        for year in first_year + 1..=last_year {
-            if let Some(day) = days_from_civil(year, 1, 1) {
-                ticks.push(Tick { label: year.to_string(), x: position(day) });
-            }
-        }
-    }
 
     let themes = theme_values
         .iter()
         .zip(theme_shown)
         .map(|(v, shown)| ThemeRow { id: v.id.clone(), label: v.label.clone(), shown })
         .collect();
-    Overview { meetings, themes, cells, ticks, meetings_left_out }
+    Overview { meetings, themes, cells, ticks, years, meetings_left_out }
+}
+
+/// Where each of these dates (`YYYY-MM-DD`, or coarser) goes on a date axis from 0 (the
+/// earliest) to 1 (the latest; all at 0.5 if they are one day), a tick at each new year
+/// between them, and each year's stretch. A date that cannot be read goes at 0.
+pub fn date_axis<'a>(dates: impl Iterator<Item = &'a str>) -> DateAxis {
+    let days: Vec<Option<i64>> = dates.map(day_number).collect();
+    let (Some(first), Some(last)) =
+        (days.iter().flatten().min().copied(), days.iter().flatten().max().copied())
+    else {
+        return DateAxis { xs: vec![0.0; days.len()], ..DateAxis::default() };
+    };
+    let position = |day: i64| if last > first { (day - first) as f64 / (last - first) as f64 } else { 0.5 };
+    let (first_year, last_year) = (year_of(first), year_of(last));
+    let mut ticks = Vec::new();
+    let mut years = Vec::new();
+    let mut from = 0.0;
+    for year in first_year..=last_year {
+        let to = days_from_civil(year + 1, 1, 1).filter(|&day| day <= last).map_or(1.0, position);
+        if year > first_year {
+            ticks.push(Tick { label: year.to_string(), x: from });
+        }
+        if let Ok(year) = u16::try_from(year) {
+            years.push(YearSpan { year, from, to });
+        }
+        from = to;
+    }
+    DateAxis { xs: days.iter().map(|day| day.map_or(0.0, position)).collect(), ticks, years }
 }
 
 /// A few words for a meeting where there is little room: its short title if the corpus
@@ -244,7 +277,7 @@ pub fn quotes(n: u32) -> String {
 
 /// The timeline's drawing, in SVG units (pixels when not scaled).
 pub mod timeline {
-    use super::{label_lanes, MeetingMark, Tick};
+    use super::{label_lanes, MeetingMark, Tick, YearSpan};
 
     pub const WIDTH: f64 = 720.0;
     pub const MARGIN: f64 = 70.0;
@@ -269,9 +302,11 @@ pub mod timeline {
         pub marks: Vec<Placed>,
         /// Year labels and their x.
         pub ticks: Vec<(String, f64)>,
+        /// Each year's stretch of the axis, from and to x.
+        pub years: Vec<(u16, f64, f64)>,
     }
 
-    pub fn layout(meetings: &[MeetingMark], ticks: &[Tick], largest: u32) -> Layout {
+    pub fn layout(meetings: &[MeetingMark], ticks: &[Tick], years: &[YearSpan], largest: u32) -> Layout {
         let span = WIDTH - 2.0 * MARGIN;
         let xs: Vec<f64> = meetings.iter().map(|m| MARGIN + m.x * span).collect();
         let lanes = label_lanes(&xs, LABEL_GAP);
@@ -290,6 +325,7 @@ pub mod timeline {
             height: AXIS_Y + LARGEST_RADIUS + 28.0 + lane_count as f64 * LANE_HEIGHT,
             marks,
             ticks: ticks.iter().map(|t| (t.label.clone(), MARGIN + t.x * span)).collect(),
+            years: years.iter().map(|y| (y.year, MARGIN + y.from * span, MARGIN + y.to * span)).collect(),
         }
     }
 
@@ -602,6 +638,20 @@ mod tests {
         let ticks: Vec<&str> = overview.ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(ticks, expected);
         assert!(!ticks.is_empty(), "the bundled corpus spans two years");
+        let years: Vec<u16> = overview.years.iter().map(|y| y.year).collect();
+        assert_eq!(years, [2021, 2022]);
+        assert_eq!((overview.years[0].from, overview.years[1].to), (0.0, 1.0));
+        assert_eq!(overview.years[0].to, overview.years[1].from);
+        assert_eq!(overview.years[1].from, overview.ticks[0].x, "a year starts at its tick");
+        let placed = |year: u16| {
+            let span = overview.years.iter().find(|y| y.year == year).unwrap();
+            overview
+                .meetings
+                .iter()
+                .filter(|m| m.date_label.ends_with(&year.to_string()))
+                .all(|m| span.from <= m.x && m.x <= span.to)
+        };
+        assert!(placed(2021) && placed(2022), "each meeting is inside its year's stretch");
     }
 
     #[test]
@@ -634,7 +684,12 @@ mod tests {
     fn timeline_marks_sit_on_lanes_inside_the_drawing_sized_by_area() {
         let catalog = catalog();
         let overview = summarize(&catalog, &catalog.search(&Query::default()));
-        let layout = timeline::layout(&overview.meetings, &overview.ticks, overview.largest_meeting());
+        let layout = timeline::layout(
+            &overview.meetings,
+            &overview.ticks,
+            &overview.years,
+            overview.largest_meeting(),
+        );
         assert_eq!(layout.marks.len(), overview.meetings.len());
         for mark in &layout.marks {
             assert!(mark.x >= timeline::MARGIN && mark.x <= timeline::WIDTH - timeline::MARGIN);

@@ -239,6 +239,20 @@ impl Query {
         self.from.is_some() || self.to.is_some()
     }
 
+    /// Whether the date range is the whole of `year`, January to December.
+    pub fn is_year(&self, year: u16) -> bool {
+        self.from == Some(Month { year, month: 1 }) && self.to == Some(Month { year, month: 12 })
+    }
+
+    /// Sets the date range to the whole of `year`, or clears it if it is that year already.
+    pub fn toggle_year(&mut self, year: u16) {
+        if self.is_year(year) {
+            (self.from, self.to) = (None, None);
+        } else {
+            (self.from, self.to) = (Some(Month { year, month: 1 }), Some(Month { year, month: 12 }));
+        }
+    }
+
     /// Whether a meeting of this month is inside the date range (always, without one).
     pub fn in_date_range(&self, month: Month) -> bool {
         self.from.is_none_or(|from| from <= month) && self.to.is_none_or(|to| month <= to)
@@ -300,6 +314,15 @@ mod tests {
         {
             assert_eq!(Month::parse(bad), None, "{bad}");
         }
+        let mut year = Query { to: Some(october), ..Query::default() };
+        year.toggle_year(2021);
+        assert!(
+            year.is_year(2021)
+                && year.in_date_range(october)
+                && !year.in_date_range(Month::parse("2022-01").unwrap())
+        );
+        year.toggle_year(2021);
+        assert!(!year.has_date_range(), "choosing the year again clears the range");
         let mut q = Query { from: Some(october), ..Query::default() };
         assert!(
             q.in_date_range(Month { year: 2022, month: 2 })

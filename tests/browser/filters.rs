@@ -78,6 +78,36 @@ fn a_date_range_keeps_the_meetings_of_its_months_and_is_a_chip() {
 }
 
 #[test]
+fn a_year_on_the_timeline_sets_the_date_range_to_it() {
+    browser_test("timeline_year", |b| async move {
+        b.open("?overview=open").await;
+        click(&b, ".timeline .year[data-year='2022']").await;
+        wait_for_view(&b, "?from=2022-01&to=2022-12&overview=open").await;
+        assert_eq!(b.eval("return document.querySelector('.timeline .year[data-year=\"2022\"]').getAttribute('aria-pressed')").await, "true");
+        // Each drawn meeting's count is its quotes in 2022 alone.
+        let shown = b
+            .eval("return [...document.querySelectorAll('.timeline-mark')].filter(m => m.dataset.shown !== '0').length")
+            .await;
+        assert!(shown.as_u64().unwrap() > 0);
+        click(&b, ".timeline .year[data-year='2022']").await;
+        wait_for_view(&b, "?overview=open").await;
+        // From the keyboard: the years come after the meetings, in the drawing's one tab stop.
+        b.eval("document.querySelector('.timeline-mark').focus(); return true").await;
+        let key = |k: fantoccini::key::Key| {
+            let b = &b;
+            async move { b.client.active_element().await.unwrap().send_keys(&k.to_string()).await.unwrap() }
+        };
+        key(fantoccini::key::Key::End).await;
+        assert_eq!(b.eval("return document.activeElement.dataset.year ?? null").await, "2022");
+        key(fantoccini::key::Key::Left).await;
+        assert_eq!(b.eval("return document.activeElement.dataset.year ?? null").await, "2021");
+        key(fantoccini::key::Key::Enter).await;
+        wait_for_view(&b, "?from=2021-01&to=2021-12&overview=open").await;
+        b
+    });
+}
+
+#[test]
 fn a_long_facet_has_a_box_that_finds_its_values_by_any_of_their_names() {
     browser_test("facet_box", |b| async move {
         b.open("").await;

@@ -60,6 +60,70 @@ fn trends_count_each_word_by_meeting_side_and_speaker_raw_or_per_thousand() {
 }
 
 #[test]
+fn trends_are_drawn_as_the_engine_places_them_and_a_mark_opens_its_lines() {
+    browser_test("trend_drawings", |b| async move {
+        let view = "?q=democracy+hegemon&view=trends";
+        b.open(view).await;
+        let c = catalog();
+        let mut query = url_state::parse(view).query;
+        let terms = c.index.search_terms(&query.text);
+        query.text.clear();
+        let trends = c.trends(&terms, &c.search(&query));
+        let timeline = trends.timeline(&c, false);
+        let mut expected_marks: Vec<(String, String, u32)> = Vec::new();
+        for (term, values) in timeline.values.iter().enumerate() {
+            for (at, &value) in values.iter().enumerate().filter(|(_, &v)| v > 0) {
+                expected_marks.push((trends.terms[term].clone(), timeline.meetings[at].id.clone(), value));
+            }
+        }
+        assert!(!expected_marks.is_empty());
+        let marks = || async {
+            let shown = b
+                .eval("return [...document.querySelectorAll('.trend-mark')].map(m => [m.dataset.term, m.dataset.meeting, +m.dataset.value])")
+                .await;
+            serde_json::from_value::<Vec<(String, String, u32)>>(shown).unwrap()
+        };
+        b.wait_until("the timeline's marks are the engine's", || async { marks().await == expected_marks })
+            .await;
+        let expected_cells: Vec<(String, String, u32)> = trends
+            .map(false)
+            .rows
+            .iter()
+            .flat_map(|row| {
+                row.values.iter().enumerate().map(|(t, &v)| (trends.terms[t].clone(), row.id.clone(), v))
+            })
+            .collect();
+        let cells = b
+            .eval("return [...document.querySelectorAll('.trend-map .map-cell')].map(m => [m.dataset.term, m.dataset.row, +m.dataset.value])")
+            .await;
+        assert_eq!(serde_json::from_value::<Vec<(String, String, u32)>>(cells).unwrap(), expected_cells);
+        // A mark is the lines behind it: its word at its meeting, as many as it counts.
+        let (word, meeting, value) = expected_marks[0].clone();
+        click(&b, ".trend-mark").await;
+        let address = format!("/?q={word}&meeting={meeting}&view=concordance");
+        b.wait_until("the mark's lines in context", || async { b.location().await == address }).await;
+        b.wait_until("as many lines as the mark counts", || async {
+            b.find_all_count(".kwic tbody tr").await == (value / 10) as usize
+        })
+        .await;
+        b.client.back().await.unwrap();
+        b.wait_until("Back returns to the trends", || async { marks().await == expected_marks }).await;
+        // The keyboard: the drawing is one tab stop, its marks reached with the arrow keys.
+        b.eval("document.querySelector('.trend-mark').focus(); return true").await;
+        let key = String::from(char::from(fantoccini::key::Key::Right));
+        b.client.active_element().await.unwrap().send_keys(&key).await.unwrap();
+        let focused =
+            b.eval("return document.activeElement === document.querySelectorAll('.trend-mark')[1]").await;
+        assert_eq!(focused, true, "ArrowRight moves to the next mark");
+        let key = String::from(char::from(fantoccini::key::Key::Enter));
+        b.client.active_element().await.unwrap().send_keys(&key).await.unwrap();
+        b.wait_until("Enter opens its lines", || async { b.location().await.ends_with("&view=concordance") })
+            .await;
+        b
+    });
+}
+
+#[test]
 fn distinctive_words_are_the_engines_and_each_searches_itself() {
     browser_test("keyness", |b| async move {
         let view = "?view=words&by=side&cols=china,china-and-russia";
