@@ -23,6 +23,7 @@ pub mod components;
 pub mod corpus;
 pub mod engine;
 pub mod export;
+pub mod import;
 #[cfg(feature = "bench-api")]
 pub mod js_api;
 pub mod mount;

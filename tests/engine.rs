@@ -42,7 +42,7 @@ fn matches(c: &Catalog, q: &Quote, query: &Query) -> bool {
     let words: Vec<String> = haystack.iter().flat_map(|h| quote_explorer::engine::text::words(h)).collect();
     let text_ok =
         (0..terms.words.len()).all(|at| terms.forms(at).any(|t| words.iter().any(|w| w.starts_with(t))));
-    let dated = Month::parse(&meeting.date).is_some_and(|m| query.in_date_range(m));
+    let dated = Month::span_of(&meeting.date).is_some_and(|span| query.covers(span));
     facets_ok && text_ok && terms.phrases_match(&q.text) && (dated || !query.has_date_range())
 }
 

@@ -1,6 +1,6 @@
-//! Property-based fuzzing of the two parsers that read what strangers write: the corpus
-//! parser (files people bring) and the URL-state parser (links people share). Neither may
-//! panic on any input; what they accept must behave.
+//! Property-based fuzzing of the parsers that read what strangers write: the corpus parser
+//! and the spreadsheet import (files people bring) and the URL-state parser (links people
+//! share). None may panic on any input; what they accept must behave.
 //!
 //! Each property tries `QE_FUZZ_CASES` inputs (default 5,000); every test prints how many
 //! it tried, e.g. `QE_FUZZ_CASES=50000 cargo test --release --test fuzz -- --nocapture`.
@@ -252,5 +252,64 @@ fn url_state_parser_survives_any_query_string_and_its_output_is_stable() {
         let written = url_state::to_query_string(&query);
         let reread = url_state::parse(&written);
         assert_eq!(url_state::to_query_string(&reread), written, "a written link reads back the same");
+    });
+}
+
+/// Spreadsheet text from the pieces that make CSV hard: quotes, separators, line breaks,
+/// a BOM, dates in good and bad forms, names in two cases, markup and formulas.
+fn sheet_strategy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\"".to_owned()),
+        Just(",".to_owned()),
+        Just("\t".to_owned()),
+        Just(";".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n".to_owned()),
+        Just("\u{FEFF}".to_owned()),
+        Just("23 March 2021".to_owned()),
+        Just("2021-02-30".to_owned()),
+        Just("2022".to_owned()),
+        Just("Wang Yi".to_owned()),
+        Just("wang  YI".to_owned()),
+        Just("<script>x</script>".to_owned()),
+        Just("=1+1".to_owned()),
+        Just("direct quote".to_owned()),
+        "[a-zA-Zé ]{0,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    let header = prop::sample::subsequence(
+        vec![
+            "text", "speaker", "date", "meeting", "place", "themes", "source", "outlet", "url", "kind",
+            "context", "other",
+        ],
+        0..=12,
+    )
+    .prop_shuffle();
+    (header, prop::collection::vec(piece, 0..80), prop::bool::ANY).prop_map(|(header, pieces, tabs)| {
+        let separator = if tabs { "\t" } else { "," };
+        format!("{}\n{}", header.join(separator), pieces.concat())
+    })
+}
+
+#[test]
+fn spreadsheet_import_survives_any_text_and_what_it_builds_is_a_sound_corpus() {
+    use quote_explorer::import::{mapping, table};
+    fuzz("spreadsheet import", sheet_strategy(), |text| {
+        for name in ["sheet.csv", "sheet.tsv", "sheet.jsonl"] {
+            let Ok(table) = table::read(name, text.as_bytes()) else { continue };
+            let mut mapping = mapping::Mapping::guess(&table);
+            for theme_separator in mapping::THEME_SEPARATORS {
+                mapping.theme_separator = theme_separator;
+                let Ok(imported) = mapping::build(&table, &mapping, name) else { continue };
+                let (_, problems) = corpus::Links::new(&imported.corpus);
+                assert!(problems.is_empty(), "{problems:?} from {text:?}");
+                // Every row is accounted for: loaded, or listed as left out.
+                let left_out = imported.problems.iter().filter(|p| p.left_out).count();
+                assert_eq!(imported.corpus.quotes.len() + left_out, table.rows.len(), "{text:?}");
+                // It loads as any corpus does.
+                let catalog = Catalog::new(imported.corpus);
+                catalog.search(&Query::default());
+            }
+        }
     });
 }

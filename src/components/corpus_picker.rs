@@ -1,9 +1,10 @@
-//! Opening another corpus (a file picked or dropped on the page), how loading it goes, and
-//! the way back to the bundled quotes. The loading itself is [`crate::store::loading`]; it
+//! Opening another corpus (a file picked or dropped on the page), how loading it goes (a
+//! spreadsheet's mapping step among it), and the way back to the bundled quotes. The loading itself is [`crate::store::loading`]; it
 //! and the status line are loaded when first needed.
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
+use super::import::ImportMapping;
 use crate::browser::focus_count_after_render;
 use crate::corpus::megabytes;
 use crate::store::loading::{load_from, open_file, use_bundled};
@@ -55,6 +56,7 @@ fn status_line(store: Store) -> AnyView {
             }
             .into_any()
         }
+        CorpusStatus::Mapping { from, table } => view! { <ImportMapping store from table /> }.into_any(),
         CorpusStatus::Checking { from, percent } => view! {
             <div class="corpus-status" role="status">
                 <p>"Checking and indexing " <span class="file-name">{from}</span> "…"</p>
@@ -126,11 +128,11 @@ pub fn CorpusPicker() -> impl IntoView {
                 </p>
             })}
             <label class="open-corpus">
-                <input type="file" accept=".json,application/json" on:change=on_change />
+                <input type="file" accept=".json,.csv,.tsv,.tab,.jsonl,.ndjson,application/json,text/csv,text/tab-separated-values" on:change=on_change />
                 "Open your own corpus…"
             </label>
             <span class="open-corpus-hint">
-                " A JSON file in this explorer's corpus format (“Export JSON” gives an example); or drop it on the page."
+                " A spreadsheet (CSV, TSV or JSON Lines: you say which column holds what), or a JSON file in this explorer's corpus format (“Export JSON” gives an example); or drop it on the page."
             </span>
         </div>
     }

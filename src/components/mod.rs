@@ -7,6 +7,7 @@ mod concordance;
 mod corpus_picker;
 mod export_menu;
 mod facets;
+mod import;
 mod keyness;
 mod overview;
 mod quote_card;

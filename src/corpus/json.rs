@@ -896,7 +896,7 @@ struct Shape {
 }
 
 const SPEAKER_KINDS: &[&str] = &["person", "joint_statement", "joint"];
-const DATE_PRECISIONS: &[&str] = &["day", "month", "approximate"];
+const DATE_PRECISIONS: &[&str] = &["day", "month", "year", "approximate"];
 const QUOTE_KINDS: &[&str] = &["direct_quote", "reported_statement", "statement_point", "headline"];
 
 const THEME: Shape =
@@ -1043,8 +1043,12 @@ impl Values {
             short_title: self.optional_text(2),
             place: self.optional_text(3),
             date: self.text(4),
-            date_precision: [DatePrecision::Day, DatePrecision::Month, DatePrecision::Approximate]
-                [self.variant(5)],
+            date_precision: [
+                DatePrecision::Day,
+                DatePrecision::Month,
+                DatePrecision::Year,
+                DatePrecision::Approximate,
+            ][self.variant(5)],
             date_note: self.optional_text(6),
             participants: self.texts(7),
         }

@@ -93,7 +93,7 @@ impl<'c> Linking<'c> {
         for (i, mt) in c.meetings.iter().enumerate() {
             if !is_iso_date(&mt.date) {
                 m.push(format!(
-                    "meetings[{i}].date: '{}' is not a date; expected YYYY-MM-DD or YYYY-MM.",
+                    "meetings[{i}].date: '{}' is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY.",
                     mt.date
                 ));
             }
@@ -105,7 +105,7 @@ impl<'c> Linking<'c> {
             if let Some(date) = &s.published {
                 if !is_iso_date(date) {
                     m.push(format!(
-                        "sources[{i}].published: '{date}' is not a date; expected YYYY-MM-DD or YYYY-MM."
+                        "sources[{i}].published: '{date}' is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY."
                     ));
                 }
             }

@@ -81,6 +81,8 @@ pub fn slug(text: &str) -> String {
 pub enum DatePrecision {
     Day,
     Month,
+    /// Only the year is known (a spreadsheet's "2021").
+    Year,
     /// Derived from indirect clues in the source; `date_note` explains how.
     Approximate,
 }
@@ -91,6 +93,7 @@ impl DatePrecision {
         match self {
             DatePrecision::Day => "day",
             DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
             DatePrecision::Approximate => "approximate",
         }
     }
@@ -108,7 +111,7 @@ pub struct Meeting {
     /// Where it took place; `None` when the source does not say.
     #[serde(default)]
     pub place: Option<String>,
-    /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    /// ISO 8601: `YYYY-MM-DD`, `YYYY-MM` when only the month is known, `YYYY` when only the year.
     pub date: String,
     pub date_precision: DatePrecision,
     #[serde(default)]

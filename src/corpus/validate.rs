@@ -162,13 +162,14 @@ pub fn check_integrity(c: &Corpus) -> Vec<String> {
     Links::new(c).1
 }
 
-/// `YYYY-MM-DD` or `YYYY-MM`, with a plausible month and day.
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, with a plausible month and day.
 pub(super) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let number = |p: &str, len: usize| {
         (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok())?
     };
     match parts.as_slice() {
+        [y] => number(y, 4).is_some(),
         [y, mo] => number(y, 4).is_some() && matches!(number(mo, 2), Some(1..=12)),
         [y, mo, d] => {
             number(y, 4).is_some()

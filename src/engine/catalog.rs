@@ -192,8 +192,8 @@ impl Catalog {
                 }
             }
         }
-        let month = self.meeting_of(position).and_then(|m| Month::parse(&m.date));
-        if query.has_date_range() && !month.is_some_and(|m| query.in_date_range(m)) {
+        let span = self.meeting_of(position).and_then(|m| Month::span_of(&m.date));
+        if query.has_date_range() && !span.is_some_and(|span| query.covers(span)) {
             set_aside.push(format!("the dates {}", super::query::date_range_label(query.from, query.to)));
             (widened.from, widened.to) = (None, None);
         }

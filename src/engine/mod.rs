@@ -78,8 +78,8 @@ impl<'c> IndexBuilder<'c> {
             .iter()
             .map(|s| std::iter::once(s.name.clone()).chain(s.aliases.iter().cloned()).collect())
             .collect();
-        let month_of: rustc_hash::FxHashMap<&str, Option<Month>> =
-            self.corpus.meetings.iter().map(|m| (m.id.as_str(), Month::parse(&m.date))).collect();
+        let month_of: rustc_hash::FxHashMap<&str, Option<(Month, Month)>> =
+            self.corpus.meetings.iter().map(|m| (m.id.as_str(), Month::span_of(&m.date))).collect();
         let meeting_months = self.facets[Facet::Meeting.slot()]
             .values
             .iter()
@@ -107,8 +107,8 @@ pub struct Index {
     chronological: Vec<u32>,
     /// Each quote's rank in `chronological`, to break relevance ties by date.
     chrono_rank: Vec<u32>,
-    /// Per meeting (in the meeting facet's order), its month, for the date range.
-    meeting_months: Vec<Option<Month>>,
+    /// Per meeting (in the meeting facet's order), the months it covers, for the date range.
+    meeting_months: Vec<Option<(Month, Month)>>,
     /// Names spelled two ways in the speakers' names and aliases: a search for one finds both.
     spellings: Vec<text::Spelling>,
 }
@@ -170,7 +170,8 @@ impl Index {
     /// The months of the meetings quotes were said at, in order, once each: what a date
     /// range can be set to.
     pub fn months(&self) -> Vec<Month> {
-        let mut months: Vec<Month> = self.meeting_months.iter().flatten().copied().collect();
+        let mut months: Vec<Month> =
+            self.meeting_months.iter().flatten().flat_map(|&(a, b)| [a, b]).collect();
         months.sort_unstable();
         months.dedup();
         months

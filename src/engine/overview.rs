@@ -501,8 +501,11 @@ pub fn label_lanes(xs: &[f64], gap: f64) -> Vec<usize> {
 fn day_number(date: &str) -> Option<i64> {
     let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
     let year = parts.next()??;
-    let month = parts.next()??;
-    let day = parts.next().unwrap_or(Some(15))?;
+    // A date known to the month is placed mid-month, one known to the year mid-year.
+    let (month, day) = match parts.next() {
+        None => (7, 1),
+        Some(month) => (month?, parts.next().unwrap_or(Some(15))?),
+    };
     days_from_civil(year, month, day)
 }
 

@@ -71,6 +71,18 @@ impl Month {
         (1..=12).contains(&month).then_some(Month { year: year.parse().ok()?, month })
     }
 
+    /// The months a meeting's date covers, first and last: its month, or January to December
+    /// of a date known only to the year (`YYYY`).
+    pub fn span_of(date: &str) -> Option<(Month, Month)> {
+        if let Some(month) = Month::parse(date) {
+            return Some((month, month));
+        }
+        let date = date.trim();
+        let year = (date.len() == 4 && date.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| date.parse::<u16>().ok())??;
+        Some((Month { year, month: 1 }, Month { year, month: 12 }))
+    }
+
     /// `YYYY-MM`, as the URL writes it.
     pub fn id(self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
@@ -253,6 +265,12 @@ impl Query {
         }
     }
 
+    /// Whether a meeting covering these months (see [`Month::span_of`]) is inside the date
+    /// range: all of them are.
+    pub fn covers(&self, (first, last): (Month, Month)) -> bool {
+        self.in_date_range(first) && self.in_date_range(last)
+    }
+
     /// Whether a meeting of this month is inside the date range (always, without one).
     pub fn in_date_range(&self, month: Month) -> bool {
         self.from.is_none_or(|from| from <= month) && self.to.is_none_or(|to| month <= to)
@@ -308,6 +326,14 @@ mod tests {
         let october = Month { year: 2021, month: 10 };
         assert_eq!(Month::parse("2021-10"), Some(october));
         assert_eq!(Month::parse("2021-10-30"), Some(october));
+        // A date known only to the year covers all of it: inside a range only if it covers the year.
+        let year = Month::span_of("2021").unwrap();
+        assert_eq!(year, (Month { year: 2021, month: 1 }, Month { year: 2021, month: 12 }));
+        assert_eq!(Month::span_of("2021-10"), Some((october, october)));
+        let mut whole = Query::default();
+        whole.toggle_year(2021);
+        assert!(whole.covers(year));
+        assert!(!Query { from: Some(october), ..Query::default() }.covers(year));
         assert_eq!(october.id(), "2021-10");
         for bad in
             ["", "2021", "2021-13", "2021-00", "21-10", "2021-1", "2021-10-3x", "year-10", "2021-10-30-1"]

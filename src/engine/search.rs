@@ -122,7 +122,8 @@ impl Index {
     }
 
     /// The quotes from meetings inside the query's date range, or `None` without one. A
-    /// meeting known only to the month, or approximately, counts as its month.
+    /// meeting known only to the month, or approximately, counts as its month; one known only
+    /// to the year is inside a range that covers the whole year.
     fn in_date_range(&self, query: &Query) -> Option<Bitset> {
         if !query.has_date_range() {
             return None;
@@ -130,7 +131,7 @@ impl Index {
         let meetings = &self.facets[Facet::Meeting.slot()];
         let mut set = Bitset::empty(self.len);
         for (value, month) in self.meeting_months.iter().enumerate() {
-            if month.is_some_and(|m| query.in_date_range(m)) {
+            if month.is_some_and(|span| query.covers(span)) {
                 meetings.postings_of(value).iter().for_each(|&doc| set.insert(doc));
             }
         }

@@ -1,5 +1,6 @@
-//! Bringing another corpus in: from a file the reader picks or drops, or from the address an
-//! embed names, and going back to the bundled corpus. Until a new corpus is complete and
+//! Bringing another corpus in: from a file the reader picks or drops (a corpus, or a
+//! spreadsheet mapped first), or from the address an embed names, and going back to the
+//! bundled corpus. Until a new corpus is complete and
 //! valid, the one in use stays; [`CorpusStatus`] says how it goes. Few readers do this, so
 //! it is a chunk of its own, loaded when first used: each of these runs as a task
 //! (`spawn_local`).
@@ -12,6 +13,8 @@ use super::{CorpusOrigin, CorpusStatus, Store};
 use crate::browser;
 use crate::corpus::{self, MAX_CORPUS_BYTES};
 use crate::engine::{Catalog, IndexBuilder};
+use crate::import::mapping::Imported;
+use crate::import::table;
 
 /// Loads the corpus at `src` (same origin only).
 #[lazy]
@@ -100,6 +103,13 @@ async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<
             return;
         }
     };
+    if table::is_table(&from, &bytes) {
+        store.status.set(match table::read(&from, &bytes) {
+            Ok(table) => CorpusStatus::Mapping { from, table: std::sync::Arc::new(table) },
+            Err(message) => CorpusStatus::Failed { from, messages: vec![message] },
+        });
+        return;
+    }
     match check_and_index(store, load, &from, &bytes).await {
         Some(Ok(catalog)) => store.replace_catalog(catalog, CorpusOrigin::Loaded(from)),
         Some(Err(e)) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
@@ -131,16 +141,46 @@ async fn check_and_index(
         }
         slices.next(READING * reading.fraction()).await?;
     };
-    let corpus = match corpus {
-        Ok(corpus) => corpus,
-        Err(e) => return Some(Err(e)),
-    };
+    match corpus {
+        Ok(corpus) => link_and_index(&mut slices, corpus, READING).await,
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// Loads the corpus a mapped spreadsheet made; the rows left out are told in a notice.
+pub async fn load_table(store: Store, from: String, imported: std::sync::Arc<Imported>) {
+    let load = store.start_load();
+    let mut slices = Slices::new(store, load, &from);
+    let left_out = imported.problems.iter().filter(|p| p.left_out).count();
+    match link_and_index(&mut slices, imported.corpus.clone(), 0.0).await {
+        Some(Ok(catalog)) => {
+            store.replace_catalog(catalog, CorpusOrigin::Loaded(from.clone()));
+            if left_out > 0 {
+                let rows = if left_out == 1 { "row was" } else { "rows were" };
+                store
+                    .notice
+                    .set(Some(format!("{left_out} {rows} of {from} left out, as its mapping listed.")));
+            }
+        }
+        Some(Err(e)) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
+        None => {}
+    }
+}
+
+/// Checks a read corpus's references and indexes it, a slice at a time, the progress going
+/// on from `done`; `None` if a later load took over.
+async fn link_and_index(
+    slices: &mut Slices<'_>,
+    corpus: corpus::Corpus,
+    done: f64,
+) -> Option<Result<Catalog, corpus::CorpusError>> {
+    let (reading, linking_share) = (done, LINKING * (1.0 - done) / (1.0 - READING));
     let total = corpus.quotes.len().max(1) as f64;
     let mut linking = corpus::Linking::new(&corpus);
     let mut linked = 0;
     while !linking.step(SLICE) {
         linked += SLICE;
-        slices.next(READING + LINKING * linked as f64 / total).await?;
+        slices.next(reading + linking_share * linked as f64 / total).await?;
     }
     let (links, messages) = linking.finish();
     if !messages.is_empty() {
@@ -150,7 +190,8 @@ async fn check_and_index(
     let mut indexed = 0;
     while !indexing.step(SLICE) {
         indexed += SLICE;
-        slices.next(READING + LINKING + (1.0 - READING - LINKING) * indexed as f64 / total).await?;
+        let start = reading + linking_share;
+        slices.next(start + (1.0 - start) * indexed as f64 / total).await?;
     }
     let index = indexing.finish();
     Some(Ok(Catalog::assemble(corpus, links, index)))

@@ -61,6 +61,8 @@ pub enum CorpusStatus {
     Ready,
     /// Reading the file: `received` bytes so far, of `total` when known.
     Reading { from: String, received: u64, total: Option<u64> },
+    /// A spreadsheet read: the reader says which column holds what before it loads.
+    Mapping { from: String, table: Arc<crate::import::table::Table> },
     /// Read; now being checked and indexed, `percent` done.
     Checking { from: String, percent: u8 },
     /// Could not be loaded, for these reasons.

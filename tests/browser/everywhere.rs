@@ -1,6 +1,6 @@
 //! The portable subset, run in Chromium, Firefox ESR and WebKitGTK: the app loads, filters,
 //! searches and keeps its state in the URL; the single-file build works from disk; embeds
-//! work side by side with their styles isolated.
+//! work side by side with their styles isolated; a spreadsheet is mapped and loaded.
 
 use std::path::Path;
 
@@ -320,6 +320,23 @@ fn exclusions_date_ranges_and_the_concordance_work_in_every_browser() {
         let lines = "?q=democracy&theme=-security&from=2021-10&view=concordance&kwic=left";
         b.open(lines).await;
         crate::concordance::wait_for_lines(&b, lines).await;
+        b
+    });
+}
+
+#[test]
+fn a_spreadsheet_is_mapped_and_loaded_in_every_browser() {
+    browser_test("import_everywhere", |b| async move {
+        b.open("").await;
+        let sheet = "quote\tspeaker\tdate\tthemes\n\"Tabs, commas; and \"\"quotes\"\"\"\tWang Yi\t23 March 2021\tOrder\nSecond\tSergey Lavrov\t2022\t\n";
+        crate::own_corpus::pick_file(&b, "sheet.tsv", sheet).await;
+        b.wait_for(".import").await;
+        b.wait_until("the mapping is guessed", || async { b.text(".import-load").await == "Load 2 quotes" })
+            .await;
+        click(&b, ".import-load").await;
+        crate::own_corpus::wait_for_count(&b, "2 of 2 quotes").await;
+        let first = b.eval("return document.querySelector('.quote-text').textContent").await;
+        assert!(first.as_str().unwrap().contains("Tabs, commas; and \"quotes\""), "{first}");
         b
     });
 }

@@ -10,6 +10,7 @@ mod everywhere;
 mod explorer;
 mod filters;
 mod hosted;
+mod import;
 mod overview;
 mod own_corpus;
 mod screenshots;
