@@ -1,6 +1,7 @@
 //! The current results as files a reader takes elsewhere: CSV for spreadsheets, JSON in the
-//! corpus schema (so a selection can be opened again, here or anywhere), and Markdown with a
-//! citation under every quote; and a comparison as a table in CSV or Markdown.
+//! corpus schema (so a selection can be opened again, here or anywhere), Markdown with a
+//! citation under every quote, and citations for reference managers (CSL-JSON, BibTeX, RIS,
+//! from [`crate::citation::formats`]); and a comparison as a table in CSV or Markdown.
 
 use std::collections::{HashMap, HashSet};
 
@@ -24,16 +25,25 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    CslJson,
+    Bibtex,
+    Ris,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Csv, Format::Json, Format::Markdown];
+    pub const ALL: [Format; 6] =
+        [Format::Csv, Format::Json, Format::Markdown, Format::CslJson, Format::Bibtex, Format::Ris];
+    /// The formats reference managers read.
+    pub const CITATIONS: [Format; 3] = [Format::CslJson, Format::Bibtex, Format::Ris];
 
     pub fn label(self) -> &'static str {
         match self {
             Format::Csv => "CSV",
             Format::Json => "JSON",
             Format::Markdown => "Markdown",
+            Format::CslJson => "CSL-JSON",
+            Format::Bibtex => "BibTeX",
+            Format::Ris => "RIS",
         }
     }
 
@@ -42,6 +52,9 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::CslJson => "csl.json",
+            Format::Bibtex => "bib",
+            Format::Ris => "ris",
         }
     }
 
@@ -50,7 +63,38 @@ impl Format {
             Format::Csv => "text/csv;charset=utf-8",
             Format::Json => "application/json;charset=utf-8",
             Format::Markdown => "text/markdown;charset=utf-8",
+            Format::CslJson => "application/vnd.citationstyles.csl+json;charset=utf-8",
+            Format::Bibtex => "application/x-bibtex;charset=utf-8",
+            Format::Ris => "application/x-research-info-systems;charset=utf-8",
         }
+    }
+}
+
+/// The quotes at `positions` as citations in a reference manager's format (`None` for the
+/// other formats).
+fn citations(catalog: &Catalog, positions: &[u32], format: Format) -> Option<String> {
+    let quotes: Vec<&Quote> = positions.iter().map(|&p| catalog.quote(p)).collect();
+    Some(match format {
+        Format::CslJson => crate::citation::formats::csl_json(catalog, &quotes),
+        Format::Bibtex => crate::citation::formats::bibtex(catalog, &quotes),
+        Format::Ris => crate::citation::formats::ris(catalog, &quotes),
+        Format::Csv | Format::Json | Format::Markdown => return None,
+    })
+}
+
+/// One quote's citation in a reference manager's format, named by its id.
+pub fn cite_one(catalog: &Catalog, position: u32, format: Format) -> Export {
+    let contents = citations(catalog, &[position], format).unwrap_or_default();
+    let id: String = catalog
+        .quote(position)
+        .id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    Export {
+        file_name: format!("quote-{id}.{}", format.extension()),
+        media_type: format.media_type(),
+        contents,
     }
 }
 
@@ -60,6 +104,9 @@ pub fn export(catalog: &Catalog, query: &Query, positions: &[u32], format: Forma
         Format::Csv => to_csv(catalog, positions),
         Format::Json => to_corpus_json(catalog, positions),
         Format::Markdown => to_markdown(catalog, query, positions),
+        Format::CslJson | Format::Bibtex | Format::Ris => {
+            citations(catalog, positions, format).unwrap_or_default()
+        }
     };
     Export { file_name: file_name(query, positions.len(), format), media_type: format.media_type(), contents }
 }
@@ -300,6 +347,9 @@ pub fn export_comparison(
         Format::Csv => comparison_csv(catalog, comparison),
         Format::Json => to_corpus_json(catalog, &positions),
         Format::Markdown => comparison_markdown(catalog, query, comparison, positions.len()),
+        Format::CslJson | Format::Bibtex | Format::Ris => {
+            citations(catalog, &positions, format).unwrap_or_default()
+        }
     };
     let name = file_name(query, positions.len(), format);
     let by = comparison.by.param();
@@ -345,6 +395,9 @@ pub fn export_concordance(catalog: &Catalog, query: &Query, hits: &[Hit], format
                 );
             }
             out
+        }
+        Format::CslJson | Format::Bibtex | Format::Ris => {
+            citations(catalog, &positions, format).unwrap_or_default()
         }
         Format::Json => to_corpus_json(catalog, &positions),
         Format::Markdown => {

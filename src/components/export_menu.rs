@@ -1,4 +1,5 @@
-//! Saving the current results as a file, in the formats of [`crate::export`].
+//! Saving the current results as a file, in the formats of [`crate::export`], and one
+//! quote's citation for a reference manager.
 
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use crate::browser;
 use crate::engine::compare::CompareSpec;
 use crate::engine::concordance::ContextSort;
 use crate::engine::{Catalog, Query, Results};
-use crate::export::{export, export_comparison, export_concordance, Export, Format};
+use crate::export::{cite_one, export, export_comparison, export_concordance, Export, Format};
 use crate::store::Store;
 use crate::url_state::Mode;
 
@@ -16,6 +17,43 @@ use crate::url_state::Mode;
 #[lazy]
 fn export_file(catalog: Arc<Catalog>, query: Query, results: Arc<Results>, format: Format) -> Export {
     export(&catalog, &query, &results.quotes, format)
+}
+
+/// One quote's citation file, in a chunk of its own too.
+#[lazy]
+fn citation_file(catalog: Arc<Catalog>, position: u32, format: Format) -> Export {
+    cite_one(&catalog, position, format)
+}
+
+/// "Cite as BibTeX, RIS, CSL-JSON": the quote's citation saved as a file a reference manager
+/// imports.
+#[component]
+pub fn CiteAs(position: u32) -> impl IntoView {
+    let Store { catalog, .. } = Store::use_context();
+    let (status, set_status) = signal(String::new());
+    let save = move |format: Format| {
+        let catalog = catalog.get_untracked();
+        spawn_local(async move {
+            let file = citation_file(catalog, position, format).await;
+            set_status.set(match browser::download(&file.file_name, file.media_type, &file.contents) {
+                Ok(()) => format!("Saved as {}.", file.file_name),
+                Err(reason) => format!("Could not save the file: {reason}."),
+            });
+        });
+    };
+    view! {
+        <span class="cite-as" role="group" aria-label="Save this quote's citation for a reference manager">
+            <span class="export-label">"Cite as"</span>
+            {Format::CITATIONS
+                .map(|format| view! {
+                    <button type="button" class="cite-button" data-format=format.label() on:click=move |_| save(format)>
+                        {format.label()}
+                    </button>
+                })
+                .collect_view()}
+            <span class="export-status" role="status">{status}</span>
+        </span>
+    }
 }
 
 /// The comparison's file, in a chunk of its own too.

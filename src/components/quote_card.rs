@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::{prelude::*, task::spawn_local};
 
+use super::export_menu::CiteAs;
 use crate::browser;
 use crate::citation::cite;
 use crate::engine::card::{Address, Card, CardDetails, Context, SourceLine, Variant};
@@ -262,6 +263,7 @@ fn CardActions(position: u32, id: String) -> impl IntoView {
         <p class="print-citation">{printed_citation}</p>
         <div class="card-actions">
             <button type="button" class="copy-citation" on:click=copy>"Copy citation"</button>
+            <CiteAs position />
             {(!placement.embedded).then(|| view! {
                 <a class="permalink" href=format!("#{id}")>"Link to this quote"</a>
             })}

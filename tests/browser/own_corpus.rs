@@ -462,6 +462,40 @@ fn a_crash_shows_a_readable_box_with_a_reload_link_instead_of_a_blank_page() {
 }
 
 #[test]
+fn citations_for_reference_managers_are_the_engines_for_the_results_and_for_one_quote() {
+    browser_test("citations", |b| async move {
+        let view = "?theme=democracy&speaker=wang-yi";
+        b.open(view).await;
+        let c = crate::support::expect::catalog();
+        let positions = c.search(&quote_explorer::url_state::parse(view).query).quotes;
+        let files = export_files(&b, &["CSL-JSON", "BibTeX", "RIS"]).await;
+        let query = quote_explorer::url_state::parse(view).query;
+        for (file, format) in files.iter().zip(export::Format::CITATIONS) {
+            assert_eq!(*file, export::export(&c, &query, &positions, format).contents, "{}", format.label());
+        }
+        // One quote's, from its card.
+        b.eval("window.__exports = []; return true").await;
+        click(&b, ".quote-card .cite-button[data-format=RIS]").await;
+        let one: String = serde_json::from_value(
+            b.client
+                .execute_async(
+                    "const [done] = arguments;
+                     const wait = () => window.__exports.length < 1 ? setTimeout(wait, 50) : window.__exports[0].text().then(done);
+                     wait();",
+                    vec![],
+                )
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(one, export::cite_one(&c, positions[0], export::Format::Ris).contents);
+        let status = b.text(".quote-card .cite-as .export-status").await;
+        assert!(status.starts_with("Saved as quote-") && status.ends_with(".ris."), "{status}");
+        b
+    });
+}
+
+#[test]
 fn exports_hold_exactly_the_current_results() {
     browser_test("export", |b| async move {
         let view = "?theme=human-rights&kind=reported_statement";

@@ -1,6 +1,9 @@
 //! Plain-text citations, for the "copy citation" button, for print and for the exports. A
 //! citation says the date only as precisely as the source does, leaves out a place the source
 //! does not state, and never turns a reporter's account or a headline into the speaker's quote.
+//! [`formats`] writes the same for reference managers.
+
+pub mod formats;
 
 use crate::corpus::{Quote, QuoteKind};
 use crate::engine::Catalog;
