@@ -6,6 +6,7 @@
 //! serves them all):
 //! - [`corpus`]: the data model, loading and validation (pure).
 //! - [`engine`]: the index, search, counts, and what a card or the overview shows (pure).
+//! - [`import`]: a spreadsheet brought in as a corpus (pure).
 //! - [`url_state`], [`citation`], [`export`], [`wording`]: the view as a link, citations,
 //!   files, and the sentences about counts and queries (pure).
 //! - [`browser`]: the calls into the browser (address bar, clipboard, files, downloads).
