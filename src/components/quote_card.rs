@@ -138,11 +138,11 @@ fn SourceHeadline(source: SourceLine) -> impl IntoView {
 /// An opened card's passage, statement and variants.
 #[lazy]
 fn details(catalog: Arc<Catalog>, position: u32, embedded: bool) -> AnyView {
-    view! { <QuoteDetails details=catalog.card_details(position) embedded /> }.into_any()
+    view! { <QuoteDetails details=catalog.card_details(position) position embedded /> }.into_any()
 }
 
 #[component]
-fn QuoteDetails(details: CardDetails, embedded: bool) -> impl IntoView {
+fn QuoteDetails(details: CardDetails, position: u32, embedded: bool) -> impl IntoView {
     let CardDetails { context, locator, address, outlet_note, date_note, statement, variants, same_article } =
         details;
     let context = match context {
@@ -169,6 +169,7 @@ fn QuoteDetails(details: CardDetails, embedded: bool) -> impl IntoView {
             })}
             {outlet_note.map(|note| view! { <p class="note">{note}</p> })}
             {date_note.map(|note| view! { <p class="note">"Date: " {note}</p> })}
+            <CiteAs position />
         </section>
         {statement.map(|s| view! {
             <section class="statement">
@@ -263,7 +264,6 @@ fn CardActions(position: u32, id: String) -> impl IntoView {
         <p class="print-citation">{printed_citation}</p>
         <div class="card-actions">
             <button type="button" class="copy-citation" on:click=copy>"Copy citation"</button>
-            <CiteAs position />
             {(!placement.embedded).then(|| view! {
                 <a class="permalink" href=format!("#{id}")>"Link to this quote"</a>
             })}

@@ -473,8 +473,12 @@ fn citations_for_reference_managers_are_the_engines_for_the_results_and_for_one_
         for (file, format) in files.iter().zip(export::Format::CITATIONS) {
             assert_eq!(*file, export::export(&c, &query, &positions, format).contents, "{}", format.label());
         }
-        // One quote's, from its card.
-        b.eval("window.__exports = []; return true").await;
+        // One quote's, from its card's details.
+        b.eval(
+            "window.__exports = []; document.querySelector('.quote-card details').open = true; return true",
+        )
+        .await;
+        b.wait_for(".quote-card .cite-button").await;
         click(&b, ".quote-card .cite-button[data-format=RIS]").await;
         let one: String = serde_json::from_value(
             b.client
