@@ -313,3 +313,88 @@ fn spreadsheet_import_survives_any_text_and_what_it_builds_is_a_sound_corpus() {
         }
     });
 }
+
+/// Article text from the pieces that make quotations hard to read: every kind of quotation
+/// mark, apostrophes, bullets and numbers, blank and carriage-return lines, speakers' names
+/// and "said", abbreviations, markup.
+fn article_strategy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_owned()),
+        Just("”".to_owned()),
+        Just("\"".to_owned()),
+        Just("‘".to_owned()),
+        Just("’".to_owned()),
+        Just("«".to_owned()),
+        Just("»".to_owned()),
+        Just("’s ".to_owned()),
+        Just("\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n  • ".to_owned()),
+        Just("\n2. ".to_owned()),
+        Just("\nFirst, ".to_owned()),
+        Just(" Wang said".to_owned()),
+        Just(", said Foreign Minister Ana Costa".to_owned()),
+        Just(" according to the joint statement".to_owned()),
+        Just(" Mr. U.S. ".to_owned()),
+        Just(". ".to_owned()),
+        Just("<b>x</b>".to_owned()),
+        prop::sample::select(vec!["the talks ", "Wang ", "he ", "is ", "Democracy", "é", ", ", "."])
+            .prop_map(str::to_owned),
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
+}
+
+#[test]
+fn article_proposer_survives_any_text_and_what_it_proposes_is_the_articles_own_words() {
+    use quote_explorer::import::article::{self, add, propose};
+    // The bundled speakers to guess among, without the quotes that would only slow each case.
+    let bundled =
+        corpus::Corpus { quotes: vec![], sources: vec![], statements: vec![], ..corpus::bundled().unwrap() };
+    fuzz("article proposer", article_strategy(), |raw| {
+        let Ok(text) = article::read(raw.as_bytes()) else { return };
+        let proposals = propose::propose(&text, &bundled.speakers);
+        for p in &proposals {
+            let words = &text[p.text.clone()];
+            assert!(!words.trim().is_empty(), "{p:?} in {text:?}");
+            assert!(corpus::locate_verbatim(&text[p.context.clone()], words).is_some(), "{p:?} in {text:?}");
+            assert_eq!(p.line as usize, text[..p.text.start].matches('\n').count() + 1, "{text:?}");
+            if let Some(guess) = &p.speaker {
+                assert!(text.get(guess.from.clone()).is_some(), "{guess:?} in {text:?}");
+            }
+        }
+        if proposals.is_empty() {
+            return;
+        }
+        // Everything proposed can be added, and the corpus stays sound.
+        let accepted: Vec<add::Accepted> = proposals
+            .into_iter()
+            .map(|p| add::Accepted {
+                speaker: match p.speaker.clone().map(|g| g.who) {
+                    Some(propose::Who::Known(id)) => add::SpeakerChoice::Existing(id),
+                    Some(propose::Who::New(name)) => add::SpeakerChoice::New(name),
+                    None => add::SpeakerChoice::New("Someone".into()),
+                },
+                kind: p.kind,
+                meeting: add::MeetingChoice::New,
+                themes: vec![],
+                proposal: p,
+            })
+            .collect();
+        let details = add::ArticleDetails {
+            headline: article::headline_of(&text).to_owned() + "h",
+            file_name: "a.txt".into(),
+            new_meeting: add::NewMeeting { title: "M".into(), date: "2022".into(), place: String::new() },
+            ..Default::default()
+        };
+        let grown = add::add_article(&bundled, &text, &details, &accepted).expect("added");
+        let (_, problems) = corpus::Links::new(&grown);
+        assert!(problems.is_empty(), "{problems:?} from {text:?}");
+        let problems =
+            corpus::verify_against_sources(&grown, |s| s.text.clone().or_else(|| Some(String::new())));
+        let article_source = format!("source '{}'", grown.sources.last().expect("the article").id);
+        let ours: Vec<&String> = problems.iter().filter(|p| p.contains(&article_source)).collect();
+        assert!(ours.is_empty(), "{ours:?} from {text:?}");
+    });
+}

@@ -1,9 +1,11 @@
-//! Opening another corpus (a file picked or dropped on the page), how loading it goes (a
-//! spreadsheet's mapping step among it), and the way back to the bundled quotes. The loading itself is [`crate::store::loading`]; it
+//! Opening another corpus (a file picked or dropped on the page), adding an article to the
+//! one in use, how loading goes (a spreadsheet's mapping step and an article's proposals
+//! among it), and the way back to the bundled quotes. The loading itself is [`crate::store::loading`]; it
 //! and the status line are loaded when first needed.
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
+use super::article::ArticleStep;
 use super::import::ImportMapping;
 use crate::browser::focus_count_after_render;
 use crate::corpus::megabytes;
@@ -57,6 +59,7 @@ fn status_line(store: Store) -> AnyView {
             .into_any()
         }
         CorpusStatus::Mapping { from, table } => view! { <ImportMapping store from table /> }.into_any(),
+        CorpusStatus::Article { from, text } => view! { <ArticleStep store from text /> }.into_any(),
         CorpusStatus::Checking { from, percent } => view! {
             <div class="corpus-status" role="status">
                 <p>"Checking and indexing " <span class="file-name">{from}</span> "…"</p>
@@ -128,12 +131,21 @@ pub fn CorpusPicker() -> impl IntoView {
                 </p>
             })}
             <label class="open-corpus">
-                <input type="file" accept=".json,.csv,.tsv,.tab,.jsonl,.ndjson,application/json,text/csv,text/tab-separated-values" on:change=on_change />
+                <input type="file" accept=".json,.csv,.tsv,.tab,.jsonl,.ndjson,.txt,application/json,text/csv,text/tab-separated-values,text/plain" on:change=on_change />
                 "Open your own corpus…"
             </label>
             <span class="open-corpus-hint">
-                " A spreadsheet (CSV, TSV or JSON Lines: you say which column holds what), or a JSON file in this explorer's corpus format (“Export JSON” gives an example); or drop it on the page."
+                " A spreadsheet (CSV, TSV or JSON Lines: you say which column holds what), a JSON file in this explorer's corpus format (“Export JSON” gives an example), or an article as a .txt file; or drop it on the page. "
             </span>
+            <button
+                type="button"
+                class="add-article"
+                on:click=move |_| {
+                    store.status.set(CorpusStatus::Article { from: "Pasted article".into(), text: "".into() });
+                }
+            >
+                "Add an article…"
+            </button>
         </div>
     }
 }

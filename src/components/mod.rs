@@ -2,6 +2,7 @@
 //! context and renders what the engine builds; a reader's action goes to a store method.
 
 mod app;
+mod article;
 mod compare;
 mod concordance;
 mod corpus_picker;

@@ -935,6 +935,7 @@ const SOURCE: Shape = Shape {
         ("published", Kind::OptionalText),
         ("file", Kind::Text),
         ("url", Kind::OptionalText),
+        ("text", Kind::OptionalText),
     ],
 };
 const STATEMENT: Shape = Shape {
@@ -1063,6 +1064,7 @@ impl Values {
             published: self.optional_text(4),
             file: self.text(5),
             url: self.optional_text(6),
+            text: self.optional_text(7),
         }
     }
 

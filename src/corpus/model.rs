@@ -137,6 +137,10 @@ pub struct Source {
     /// Where the source is published online. Shown as a link only if it is an http(s) address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The source's whole text, carried in the corpus itself when there is no file beside it
+    /// (an article pasted into the explorer), so its quotes can still be checked against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl Source {
@@ -321,6 +325,7 @@ mod tests {
             published: None,
             file: "f".into(),
             url: Some(url.into()),
+            text: None,
         }
     }
 

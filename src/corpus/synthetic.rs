@@ -154,6 +154,7 @@ pub fn generate(quotes: usize, seed: u64) -> Corpus {
             published: None,
             file: format!("sources/source-{i}.txt"),
             url: None,
+            text: None,
         })
         .collect();
 

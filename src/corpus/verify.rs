@@ -92,10 +92,12 @@ pub fn verify_against_sources(
             problems
                 .push(format!("quote '{}': context does not occur verbatim in source '{}'.", q.id, q.source));
         }
+        // A quotation that runs over paragraphs starts on its line and goes on below.
+        let first_line = normalize_for_comparison(q.text.lines().next().unwrap_or_default());
         let on_line = (q.line as usize)
             .checked_sub(1)
             .and_then(|i| lines.get(i))
-            .is_some_and(|line| line.contains(&text));
+            .is_some_and(|line| line.contains(&first_line));
         if !on_line {
             problems
                 .push(format!("quote '{}': text is not on line {} of source '{}'.", q.id, q.line, q.source));

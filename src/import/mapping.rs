@@ -357,6 +357,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
             published: None,
             file: file_name.to_owned(),
             url: (!url.is_empty()).then(|| url.to_owned()),
+            text: None,
         });
         let context = match cell(Field::Context) {
             "" => text.to_owned(),

@@ -1,5 +1,6 @@
-//! Bringing another corpus in: from a file the reader picks or drops (a corpus, or a
-//! spreadsheet mapped first), or from the address an embed names, and going back to the
+//! Bringing another corpus in: from a file the reader picks or drops (a corpus, a
+//! spreadsheet mapped first, or an article whose quotes are added to the corpus in use), or
+//! from the address an embed names, and going back to the
 //! bundled corpus. Until a new corpus is complete and
 //! valid, the one in use stays; [`CorpusStatus`] says how it goes. Few readers do this, so
 //! it is a chunk of its own, loaded when first used: each of these runs as a task
@@ -14,7 +15,7 @@ use crate::browser;
 use crate::corpus::{self, MAX_CORPUS_BYTES};
 use crate::engine::{Catalog, IndexBuilder};
 use crate::import::mapping::Imported;
-use crate::import::table;
+use crate::import::{article, table};
 
 /// Loads the corpus at `src` (same origin only).
 #[lazy]
@@ -103,6 +104,13 @@ async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<
             return;
         }
     };
+    if article::is_article(&from) {
+        store.status.set(match article::read(&bytes) {
+            Ok(text) => CorpusStatus::Article { from, text: text.into() },
+            Err(message) => CorpusStatus::Failed { from, messages: vec![message] },
+        });
+        return;
+    }
     if table::is_table(&from, &bytes) {
         store.status.set(match table::read(&from, &bytes) {
             Ok(table) => CorpusStatus::Mapping { from, table: std::sync::Arc::new(table) },
@@ -149,21 +157,28 @@ async fn check_and_index(
 
 /// Loads the corpus a mapped spreadsheet made; the rows left out are told in a notice.
 pub async fn load_table(store: Store, from: String, imported: std::sync::Arc<Imported>) {
+    let left_out = imported.problems.iter().filter(|p| p.left_out).count();
+    if load_made(store, from.clone(), imported.corpus.clone()).await && left_out > 0 {
+        let rows = if left_out == 1 { "row was" } else { "rows were" };
+        store.notice.set(Some(format!("{left_out} {rows} of {from} left out, as its mapping listed.")));
+    }
+}
+
+/// Loads a corpus made in the page (a spreadsheet mapped, an article added) in place of the
+/// one in use; whether it took its place.
+pub async fn load_made(store: Store, from: String, corpus: corpus::Corpus) -> bool {
     let load = store.start_load();
     let mut slices = Slices::new(store, load, &from);
-    let left_out = imported.problems.iter().filter(|p| p.left_out).count();
-    match link_and_index(&mut slices, imported.corpus.clone(), 0.0).await {
+    match link_and_index(&mut slices, corpus, 0.0).await {
         Some(Ok(catalog)) => {
-            store.replace_catalog(catalog, CorpusOrigin::Loaded(from.clone()));
-            if left_out > 0 {
-                let rows = if left_out == 1 { "row was" } else { "rows were" };
-                store
-                    .notice
-                    .set(Some(format!("{left_out} {rows} of {from} left out, as its mapping listed.")));
-            }
+            store.replace_catalog(catalog, CorpusOrigin::Loaded(from));
+            true
         }
-        Some(Err(e)) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
-        None => {}
+        Some(Err(e)) => {
+            store.status.set(CorpusStatus::Failed { from, messages: e.messages });
+            false
+        }
+        None => false,
     }
 }
 

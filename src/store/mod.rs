@@ -63,6 +63,9 @@ pub enum CorpusStatus {
     Reading { from: String, received: u64, total: Option<u64> },
     /// A spreadsheet read: the reader says which column holds what before it loads.
     Mapping { from: String, table: Arc<crate::import::table::Table> },
+    /// An article to propose quotes from (empty until the reader pastes it), to add to the
+    /// corpus in use.
+    Article { from: String, text: Arc<str> },
     /// Read; now being checked and indexed, `percent` done.
     Checking { from: String, percent: u8 },
     /// Could not be loaded, for these reasons.

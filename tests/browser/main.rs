@@ -4,6 +4,7 @@
 
 mod support;
 
+mod article;
 mod compare;
 mod concordance;
 mod everywhere;
