@@ -1,7 +1,8 @@
 //! The calls into the browser that the rest of the app needs and Leptos does not give:
 //! the address bar and history, the clipboard, constructed stylesheets, reading files and
-//! fetching with progress, and downloads. `gloo` covers the common parts; `web-sys` is used
-//! directly where gloo has no equivalent (streams with progress, adopted stylesheets).
+//! fetching with progress, downloads, and what the browser keeps between visits
+//! (`localStorage`, IndexedDB). `gloo` covers the common parts; `web-sys` is used directly
+//! where gloo has no equivalent (streams with progress, adopted stylesheets, IndexedDB).
 
 use gloo::utils::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
@@ -249,4 +250,93 @@ pub fn download(file_name: &str, media_type: &str, contents: &str) -> Result<(),
     // Revoked (when dropped) a minute later: some browsers read the file only after the click.
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
     Ok(())
+}
+
+/// A small key-value shelf in the browser's `localStorage`: `None` when the browser has
+/// none or refuses it (private windows, some file:// pages).
+pub mod shelf {
+    pub fn get(key: &str) -> Option<String> {
+        gloo::utils::window().local_storage().ok()??.get_item(key).ok()?
+    }
+
+    pub fn set(key: &str, value: Option<&str>) {
+        if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+            let _ = match value {
+                Some(value) => storage.set_item(key, value),
+                None => storage.remove_item(key),
+            };
+        }
+    }
+}
+
+/// Bytes kept under names in the browser's IndexedDB: a database of one store, whose values
+/// are `[label, bytes]`.
+pub mod vault {
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
+
+    const DATABASE: &str = "quote-explorer";
+    const STORE: &str = "kept";
+
+    /// The answer to a request, once it comes.
+    async fn answer(request: &IdbRequest) -> Result<JsValue, String> {
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            let done = request.clone();
+            let on_success = Closure::once_into_js(move || {
+                let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+            });
+            let failed = request.clone();
+            let on_error = Closure::once_into_js(move || {
+                let message = failed.error().ok().flatten().map(|e| e.message()).unwrap_or_default();
+                let _ = reject.call1(&JsValue::NULL, &message.into());
+            });
+            request.set_onsuccess(Some(on_success.unchecked_ref()));
+            request.set_onerror(Some(on_error.unchecked_ref()));
+        });
+        JsFuture::from(promise).await.map_err(|e| e.as_string().unwrap_or_else(|| "refused".into()))
+    }
+
+    async fn shelf(mode: IdbTransactionMode) -> Result<IdbObjectStore, String> {
+        let refused = |e: JsValue| e.as_string().unwrap_or_else(|| "the browser refused".into());
+        let factory =
+            gloo::utils::window().indexed_db().map_err(refused)?.ok_or("this browser keeps nothing")?;
+        let opening = factory.open_with_u32(DATABASE, 1).map_err(refused)?;
+        let made = opening.clone();
+        let on_upgrade = Closure::once_into_js(move || {
+            if let Ok(db) = made.result() {
+                let _ = db.unchecked_into::<IdbDatabase>().create_object_store(STORE);
+            }
+        });
+        opening.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+        let db: IdbDatabase = answer(&opening).await?.unchecked_into();
+        db.transaction_with_str_and_mode(STORE, mode).and_then(|t| t.object_store(STORE)).map_err(refused)
+    }
+
+    /// Keeps `bytes`, labelled, under `key`, in place of what was there.
+    pub async fn put(key: &str, label: &str, bytes: &[u8]) -> Result<(), String> {
+        let store = shelf(IdbTransactionMode::Readwrite).await?;
+        let value = js_sys::Array::of2(&label.into(), &js_sys::Uint8Array::from(bytes));
+        let request =
+            store.put_with_key(&value, &key.into()).map_err(|_| "the browser refused to keep it")?;
+        answer(&request).await.map(drop)
+    }
+
+    /// What is kept under `key`, if anything.
+    pub async fn get(key: &str) -> Result<Option<(String, Vec<u8>)>, String> {
+        let store = shelf(IdbTransactionMode::Readonly).await?;
+        let request = store.get(&key.into()).map_err(|_| "the browser refused to read it")?;
+        let value = answer(&request).await?;
+        let Some(pair) = value.dyn_ref::<js_sys::Array>() else { return Ok(None) };
+        let label = pair.get(0).as_string().unwrap_or_default();
+        let bytes = pair.get(1).dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+        Ok(Some((label, bytes)))
+    }
+
+    pub async fn delete(key: &str) -> Result<(), String> {
+        let store = shelf(IdbTransactionMode::Readwrite).await?;
+        let request = store.delete(&key.into()).map_err(|_| "the browser refused to delete it")?;
+        answer(&request).await.map(drop)
+    }
 }

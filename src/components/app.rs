@@ -8,6 +8,7 @@ use super::{facets::FacetPane, results::Results, search::SearchBar};
 use crate::browser;
 use crate::corpus;
 use crate::engine::Catalog;
+use crate::store::kept::Kept;
 use crate::store::{Placement, Store};
 use crate::url_state::View;
 use crate::wording;
@@ -43,9 +44,13 @@ fn ExplorerPage(
     placement: Placement,
     source: Option<String>,
 ) -> impl IntoView {
-    let store = Store::new(catalog, initial, placement, source.is_some());
+    // The reader's own corpus, kept from their last visit, comes back in place of the bundled one.
+    let restoring = !placement.embedded && source.is_none() && Kept::read().is_some_and(|k| k.in_use);
+    let store = Store::new(catalog, initial, placement, source.is_some() || restoring);
     if let Some(source) = source {
         start_loading(store, Load::Address(source));
+    } else if restoring {
+        start_loading(store, Load::Kept);
     }
     provide_context(store);
     let title = move || store.catalog.with(|c| c.corpus.title.clone());

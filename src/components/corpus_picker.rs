@@ -9,6 +9,7 @@ use super::article::ArticleStep;
 use super::import::ImportMapping;
 use crate::browser::focus_count_after_render;
 use crate::corpus::megabytes;
+use crate::store::kept::{forget, restore};
 use crate::store::loading::{load_from, open_file, use_bundled};
 use crate::store::{CorpusOrigin, CorpusStatus, Store};
 
@@ -16,6 +17,8 @@ use crate::store::{CorpusOrigin, CorpusStatus, Store};
 pub enum Load {
     File(web_sys::File),
     Address(String),
+    /// The reader's own, kept in this browser.
+    Kept,
 }
 
 /// Loads a corpus in place of the one in use, the status line ready before reading starts.
@@ -25,6 +28,7 @@ pub fn start_loading(store: Store, from: Load) {
         match from {
             Load::File(file) => open_file(store, file).await,
             Load::Address(src) => load_from(store, src).await,
+            Load::Kept => restore(store).await,
         }
     });
 }
@@ -113,11 +117,46 @@ pub fn CorpusPicker() -> impl IntoView {
         // Picking the same file again, after fixing it, must load it again.
         input.set_value("");
     };
+    // The reader's corpus kept in this browser, while the bundled one is shown.
+    let kept_aside = move || {
+        store
+            .kept
+            .get()
+            .filter(|k| !k.in_use && store.origin.with(|o| *o == CorpusOrigin::Bundled))
+            .map(|k| k.name)
+    };
+    let forget_button = move || {
+        store.kept.with(Option::is_some).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="forget-corpus"
+                    on:click=move |ev| {
+                        focus_count_after_render(&ev);
+                        spawn_local(forget(store));
+                    }
+                >
+                    "Forget my corpus"
+                </button>
+            }
+        })
+    };
     view! {
         <div class="corpus-picker">
+            {move || kept_aside().map(|name| view! {
+                <p class="corpus-origin corpus-kept">
+                    "Your corpus from " <span class="file-name">{name}</span> " is kept in this browser. "
+                    <button type="button" class="show-kept" on:click=move |_| start_loading(store, Load::Kept)>
+                        "Show it"
+                    </button>
+                    " "
+                    {forget_button}
+                </p>
+            })}
             {move || loaded().map(|name| view! {
                 <p class="corpus-origin">
-                    "Showing your corpus from " <span class="file-name">{name}</span> ". "
+                    "Showing your corpus from " <span class="file-name">{name}</span>
+                    {move || if store.kept.with(|k| k.as_ref().is_some_and(|k| k.in_use)) { ", kept in this browser for your next visit. " } else { ". " }}
                     <button
                         type="button"
                         class="use-bundled"
@@ -128,6 +167,8 @@ pub fn CorpusPicker() -> impl IntoView {
                     >
                         "Back to the bundled quotes"
                     </button>
+                    " "
+                    {forget_button}
                 </p>
             })}
             <label class="open-corpus">

@@ -1,16 +1,15 @@
 //! Bringing another corpus in: from a file the reader picks or drops (a corpus, a
 //! spreadsheet mapped first, or an article whose quotes are added to the corpus in use), or
-//! from the address an embed names, and going back to the
-//! bundled corpus. Until a new corpus is complete and
-//! valid, the one in use stays; [`CorpusStatus`] says how it goes. Few readers do this, so
-//! it is a chunk of its own, loaded when first used: each of these runs as a task
-//! (`spawn_local`).
+//! from the address an embed names, and going back to the bundled corpus. What the reader
+//! brings is kept for their next visit ([`kept`]). Until a new corpus is complete and valid,
+//! the one in use stays; [`CorpusStatus`] says how it goes. Few readers do this, so it is a
+//! chunk of its own, loaded when first used: each of these runs as a task (`spawn_local`).
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use super::{CorpusOrigin, CorpusStatus, Store};
+use super::{kept, CorpusOrigin, CorpusStatus, Store};
 use crate::browser;
 use crate::corpus::{self, MAX_CORPUS_BYTES};
 use crate::engine::{Catalog, IndexBuilder};
@@ -33,7 +32,7 @@ pub async fn load_from(store: Store, src: String) {
     let bytes =
         browser::fetch_bytes(&url, MAX_CORPUS_BYTES, &|received, total| progress.report(received, total))
             .await;
-    check_and_use(store, load, url, bytes).await;
+    check_and_use(store, load, url, bytes, false).await;
 }
 
 /// Opens a file the reader picked or dropped.
@@ -51,7 +50,8 @@ pub async fn open_file(store: Store, file: web_sys::File) {
     let progress = Progress::new(store, load, name.clone());
     let bytes =
         browser::read_file(&file, MAX_CORPUS_BYTES, &|received| progress.report(received, Some(size))).await;
-    check_and_use(store, load, name, bytes).await;
+    // A corpus the reader brings to the page is kept for their next visit; an embed's is not theirs.
+    check_and_use(store, load, name, bytes, !store.placement.embedded).await;
 }
 
 /// Goes back to the corpus that comes with the app.
@@ -60,6 +60,10 @@ pub async fn use_bundled(store: Store) {
     store.start_load();
     if let Ok((corpus, links)) = corpus::bundled_linked() {
         store.replace_catalog(Catalog::linked(corpus, links), CorpusOrigin::Bundled);
+    }
+    // The reader's own corpus stays kept, set aside: the next visit opens on the bundled one.
+    if let Some(k) = store.kept.get_untracked() {
+        kept::set_in_use(store, k.name, false);
     }
 }
 
@@ -93,7 +97,7 @@ fn progress_step(received: u64, total: Option<u64>) -> u64 {
     }
 }
 
-async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<u8>, String>) {
+async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<u8>, String>, keep: bool) {
     if !store.is_latest_load(load) {
         return;
     }
@@ -119,7 +123,12 @@ async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<
         return;
     }
     match check_and_index(store, load, &from, &bytes).await {
-        Some(Ok(catalog)) => store.replace_catalog(catalog, CorpusOrigin::Loaded(from)),
+        Some(Ok(catalog)) => {
+            store.replace_catalog(catalog, CorpusOrigin::Loaded(from.clone()));
+            if keep {
+                kept::keep(store, from, bytes).await;
+            }
+        }
         Some(Err(e)) => store.status.set(CorpusStatus::Failed { from, messages: e.messages }),
         // Another load started meanwhile, and took over.
         None => {}
@@ -128,7 +137,7 @@ async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<
 
 /// Reads, checks and indexes a corpus a slice at a time, the page free to paint the
 /// progress and answer the reader in between; `None` if a later load took over.
-async fn check_and_index(
+pub(super) async fn check_and_index(
     store: Store,
     load: u64,
     from: &str,
@@ -171,7 +180,14 @@ pub async fn load_made(store: Store, from: String, corpus: corpus::Corpus) -> bo
     let mut slices = Slices::new(store, load, &from);
     match link_and_index(&mut slices, corpus, 0.0).await {
         Some(Ok(catalog)) => {
-            store.replace_catalog(catalog, CorpusOrigin::Loaded(from));
+            store.replace_catalog(catalog, CorpusOrigin::Loaded(from.clone()));
+            if !store.placement.embedded {
+                // Kept as a corpus file: on the next visit it loads as one, with no mapping step.
+                browser::yield_to_page().await;
+                let bytes =
+                    store.catalog.with_untracked(|c| serde_json::to_vec(&c.corpus)).unwrap_or_default();
+                kept::keep(store, from, bytes).await;
+            }
             true
         }
         Some(Err(e)) => {

@@ -9,6 +9,7 @@
 //! themselves.
 
 pub mod address;
+pub mod kept;
 pub mod loading;
 
 use std::sync::Arc;
@@ -104,6 +105,8 @@ pub struct Store {
     /// What the reader should know about a change the explorer made on its own (a link's
     /// filter this corpus lacks, what was set aside to show a linked quote), until dismissed.
     pub notice: RwSignal<Option<String>>,
+    /// The reader's own corpus kept in this browser, if any (never in an embed).
+    pub kept: RwSignal<Option<kept::Kept>>,
 }
 
 impl Store {
@@ -136,6 +139,7 @@ impl Store {
             loads_started: StoredValue::new(0),
             typed_at: StoredValue::new(None),
             notice: RwSignal::new(notice),
+            kept: RwSignal::new(if placement.embedded { None } else { kept::Kept::read() }),
         };
         if placement.owns_address_bar {
             address::follow(store);

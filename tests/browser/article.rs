@@ -19,7 +19,7 @@ pub const ARTICLE: &str = "Envoys meet in Oslo\n\n\
     \u{20}\u{20}• The two sides agreed to meet again in May.\n";
 
 /// Sets a text field's value as typing would.
-async fn type_into(b: &Browser, css: &str, text: &str) {
+pub(crate) async fn type_into(b: &Browser, css: &str, text: &str) {
     b.wait_for(css).await;
     b.client
         .execute(

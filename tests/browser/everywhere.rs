@@ -340,3 +340,26 @@ fn a_spreadsheet_is_mapped_and_loaded_in_every_browser() {
         b
     });
 }
+
+#[test]
+fn an_article_is_added_and_kept_across_visits_in_every_browser() {
+    browser_test("article_everywhere", |b| async move {
+        b.open("").await;
+        let before = quote_explorer::corpus::bundled().unwrap().quotes.len();
+        crate::own_corpus::pick_file(&b, "oslo.txt", crate::article::ARTICLE).await;
+        b.wait_for(".proposal").await;
+        let title = ".article-details:nth-of-type(2) label:nth-of-type(1) input";
+        crate::article::type_into(&b, title, "Oslo talks").await;
+        crate::article::type_into(&b, ".article-details:nth-of-type(2) label:nth-of-type(2) input", "2022")
+            .await;
+        click(&b, ".article-add").await;
+        let all = format!("{0} of {0} quotes", before + 2);
+        crate::own_corpus::wait_for_count(&b, &all).await;
+        b.wait_for(".forget-corpus").await;
+        b.client.refresh().await.expect("reload");
+        crate::own_corpus::wait_for_count(&b, &all).await;
+        click(&b, ".forget-corpus").await;
+        crate::own_corpus::wait_for_count(&b, &crate::own_corpus::all_bundled()).await;
+        b
+    });
+}

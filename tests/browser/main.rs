@@ -12,6 +12,7 @@ mod explorer;
 mod filters;
 mod hosted;
 mod import;
+mod kept;
 mod overview;
 mod own_corpus;
 mod screenshots;

@@ -272,6 +272,12 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect("run script")
     }
 
+    /// Runs asynchronous JavaScript in the page: its result is what it passes to
+    /// `arguments[0]`.
+    pub async fn eval_async(&self, script: &str) -> Value {
+        self.client.execute_async(script, vec![]).await.expect("run script")
+    }
+
     /// The ids of the quote cards on screen, in order.
     pub async fn quote_ids(&self) -> Vec<String> {
         let ids = self
