@@ -9,23 +9,29 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::browser::focus_count_after_render;
 use crate::corpus::QuoteKind;
-use crate::import::mapping::{build, Field, Mapping, RowProblem, THEME_SEPARATORS};
+use crate::import::mapping::{build_first, Field, Mapping, RowProblem, THEME_SEPARATORS};
 use crate::import::table::Table;
 use crate::store::loading::load_table;
 use crate::store::{CorpusStatus, Store};
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 5;
+/// Rows the mapping step checks as the reader maps; a longer table is checked as it loads.
+const SAMPLE_ROWS: usize = 2_000;
 /// Problems listed; the rest are counted.
 const PROBLEMS_LISTED: usize = 100;
 
 #[component]
 pub fn ImportMapping(store: Store, from: String, table: Arc<Table>) -> impl IntoView {
     let mapping = RwSignal::new(Mapping::guess(&table));
+    let table_rows = table.rows.len();
     let name = from.clone();
+    // A long table is checked in full only as it loads, in slices: while the reader maps it,
+    // its first rows tell how the mapping reads it.
+    let sampled = table.rows.len() > SAMPLE_ROWS;
     let built = {
         let table = table.clone();
-        Memo::new(move |_| mapping.with(|m| build(&table, m, &name).map(Arc::new)))
+        Memo::new(move |_| mapping.with(|m| build_first(&table, m, &name, SAMPLE_ROWS).map(Arc::new)))
     };
     let loadable = move || built.with(|b| b.as_ref().map_or(0, |i| i.corpus.quotes.len()));
     let columns = table.header.len();
@@ -104,14 +110,21 @@ pub fn ImportMapping(store: Store, from: String, table: Arc<Table>) -> impl Into
                 let count = imported.corpus.quotes.len();
                 let listed: Vec<String> = problems.iter().take(PROBLEMS_LISTED).map(RowProblem::message).collect();
                 let more = problems.len().saturating_sub(PROBLEMS_LISTED);
+                let counted = if sampled {
+                    format!(
+                        "Of the first {SAMPLE_ROWS} rows of {}, {count} will load; {left_out} {} left out. The other rows are checked as they load.",
+                        table_rows,
+                        if left_out == 1 { "is" } else { "are" }
+                    )
+                } else {
+                    format!(
+                        "{count} {} will load; {left_out} {} left out.",
+                        if count == 1 { "quote" } else { "quotes" },
+                        if left_out == 1 { "row is" } else { "rows are" }
+                    )
+                };
                 view! {
-                    <p class="import-count">
-                        {format!(
-                            "{count} {} will load; {left_out} {} left out.",
-                            if count == 1 { "quote" } else { "quotes" },
-                            if left_out == 1 { "row is" } else { "rows are" }
-                        )}
-                    </p>
+                    <p class="import-count">{counted}</p>
                     {(!listed.is_empty()).then(|| view! {
                         <ul class="corpus-problems import-problems">
                             {listed.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
@@ -124,12 +137,10 @@ pub fn ImportMapping(store: Store, from: String, table: Arc<Table>) -> impl Into
         })
     };
     let load = {
-        let from = from.clone();
+        let (from, table) = (from.clone(), table.clone());
         move |ev: leptos::ev::MouseEvent| {
-            if let Ok(imported) = built.get_untracked() {
-                focus_count_after_render(&ev);
-                spawn_local(load_table(store, from.clone(), imported));
-            }
+            focus_count_after_render(&ev);
+            spawn_local(load_table(store, from.clone(), table.clone(), mapping.get_untracked()));
         }
     };
     let rows = table.rows.len();
@@ -167,7 +178,7 @@ pub fn ImportMapping(store: Store, from: String, table: Arc<Table>) -> impl Into
             <div role="status" aria-live="polite">{summary}</div>
             <div class="import-actions">
                 <button type="button" class="import-load" disabled=move || loadable() == 0 on:click=load>
-                    {move || format!("Load {} quotes", loadable())}
+                    {move || if sampled { format!("Load from all {table_rows} rows") } else { format!("Load {} quotes", loadable()) }}
                 </button>
                 <button
                     type="button"

@@ -237,21 +237,89 @@ impl<T> Distinct<T> {
 /// Builds the corpus of a table's usable rows. Without a text column or a date column there
 /// is nothing to build: the message says which to choose.
 pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Imported, String> {
-    let column = |field: Field| mapping.column_of(field);
-    let Some(text_column) = column(Field::Text) else {
-        return Err("Choose the column that holds the quotes' text (“Quote text”).".into());
-    };
-    let Some(date_column) = column(Field::Date) else {
-        return Err("Choose the column that holds the dates (“Date”): each quote is placed in time.".into());
-    };
-    let header = |c: usize| table.header.get(c).cloned();
-    let mut speakers: Distinct<Speaker> = Distinct::new();
-    let mut meetings: Distinct<Meeting> = Distinct::new();
-    let mut themes: Distinct<Theme> = Distinct::new();
-    let mut sources: Distinct<Source> = Distinct::new();
-    let mut quotes = Vec::new();
-    let mut problems = Vec::new();
-    for (at, row) in table.rows.iter().enumerate() {
+    let mut building = Building::new(table, mapping, file_name)?;
+    while !building.step(usize::MAX) {}
+    Ok(building.finish())
+}
+
+/// [`build`] over the first `rows` rows only: what the mapping step shows of a long table
+/// while the reader changes the mapping.
+pub fn build_first(
+    table: &Table,
+    mapping: &Mapping,
+    file_name: &str,
+    rows: usize,
+) -> Result<Imported, String> {
+    let mut building = Building::new(table, mapping, file_name)?;
+    building.step(rows);
+    Ok(building.finish())
+}
+
+/// A corpus being built from a table, some rows at a time, so that a long table leaves the
+/// page free to paint its progress in between.
+pub struct Building<'a> {
+    table: &'a Table,
+    mapping: &'a Mapping,
+    file_name: &'a str,
+    text_column: usize,
+    date_column: usize,
+    speakers: Distinct<Speaker>,
+    meetings: Distinct<Meeting>,
+    themes: Distinct<Theme>,
+    sources: Distinct<Source>,
+    quotes: Vec<Quote>,
+    problems: Vec<RowProblem>,
+    next_row: usize,
+}
+
+impl<'a> Building<'a> {
+    pub fn new(table: &'a Table, mapping: &'a Mapping, file_name: &'a str) -> Result<Self, String> {
+        let Some(text_column) = mapping.column_of(Field::Text) else {
+            return Err("Choose the column that holds the quotes' text (“Quote text”).".into());
+        };
+        let Some(date_column) = mapping.column_of(Field::Date) else {
+            return Err(
+                "Choose the column that holds the dates (“Date”): each quote is placed in time.".into()
+            );
+        };
+        Ok(Building {
+            table,
+            mapping,
+            file_name,
+            text_column,
+            date_column,
+            speakers: Distinct::new(),
+            meetings: Distinct::new(),
+            themes: Distinct::new(),
+            sources: Distinct::new(),
+            quotes: Vec::new(),
+            problems: Vec::new(),
+            next_row: 0,
+        })
+    }
+
+    /// Builds up to `rows` more rows; whether every row is done.
+    pub fn step(&mut self, rows: usize) -> bool {
+        let end = self.next_row.saturating_add(rows).min(self.table.rows.len());
+        while self.next_row < end {
+            self.add_row(self.next_row);
+            self.next_row += 1;
+        }
+        self.next_row == self.table.rows.len()
+    }
+
+    /// The share of the rows done, from 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        self.next_row as f64 / self.table.rows.len().max(1) as f64
+    }
+
+    fn add_row(&mut self, at: usize) {
+        let (table, mapping, file_name) = (self.table, self.mapping, self.file_name);
+        let (text_column, date_column) = (self.text_column, self.date_column);
+        let row = &table.rows[at];
+        let column = |field: Field| mapping.column_of(field);
+        let header = |c: usize| table.header.get(c).cloned();
+        let problems = &mut self.problems;
         let mut problem = |column: Option<usize>, reason: String, left_out: bool| {
             problems.push(RowProblem {
                 row: at + 1,
@@ -263,7 +331,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
         };
         if row.cells.is_empty() {
             problem(None, row.problem.clone().unwrap_or_else(|| "has no cells".into()), true);
-            continue;
+            return;
         }
         if let Some(reason) = &row.problem {
             problem(None, reason.clone(), false);
@@ -272,7 +340,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
         let text = row.cells[text_column].trim();
         if text.is_empty() {
             problem(Some(text_column), "no text".into(), true);
-            continue;
+            return;
         }
         let Some((date, precision)) = parse_date(&row.cells[date_column]) else {
             let written = row.cells[date_column].trim();
@@ -282,7 +350,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
                 format!("“{written}” is not a date; write it as {DATE_FORMS}")
             };
             problem(Some(date_column), reason, true);
-            continue;
+            return;
         };
         let kind = match cell(Field::Kind) {
             "" => mapping.default_kind,
@@ -293,7 +361,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
                         "“{written}” is not a kind; use direct quote, reported statement, statement point or headline"
                     );
                     problem(column(Field::Kind), reason, true);
-                    continue;
+                    return;
                 }
             },
         };
@@ -301,14 +369,15 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
             "" => NO_SPEAKER,
             name => name,
         };
-        let speaker = speakers.get_or_make(name_key(speaker_name), speaker_name, "speaker", |id| Speaker {
-            id,
-            name: speaker_name.to_owned(),
-            aliases: Vec::new(),
-            role: String::new(),
-            country: String::new(),
-            kind: SpeakerKind::Person,
-        });
+        let speaker =
+            self.speakers.get_or_make(name_key(speaker_name), speaker_name, "speaker", |id| Speaker {
+                id,
+                name: speaker_name.to_owned(),
+                aliases: Vec::new(),
+                role: String::new(),
+                country: String::new(),
+                kind: SpeakerKind::Person,
+            });
         let place = cell(Field::Place);
         let meeting_title = match (cell(Field::Meeting), place) {
             ("", "") => format!("{speaker_name}, {}", date_label(&date, precision)),
@@ -316,7 +385,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
             (title, _) => title.to_owned(),
         };
         let meeting_key = format!("{}\u{0}{date}", name_key(&meeting_title));
-        let meeting = meetings.get_or_make(meeting_key, &meeting_title, "meeting", |id| Meeting {
+        let meeting = self.meetings.get_or_make(meeting_key, &meeting_title, "meeting", |id| Meeting {
             id,
             title: meeting_title.clone(),
             short_title: None,
@@ -330,7 +399,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
         for label in
             cell(Field::Themes).split(mapping.theme_separator).map(str::trim).filter(|t| !t.is_empty())
         {
-            let at = themes.get_or_make(name_key(label), label, "theme", |id| Theme {
+            let at = self.themes.get_or_make(name_key(label), label, "theme", |id| Theme {
                 id,
                 label: label.to_owned(),
                 definition: String::new(),
@@ -340,7 +409,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
             }
         }
         if theme_ids.is_empty() {
-            theme_ids.push(themes.get_or_make(name_key(NO_THEME), NO_THEME, "theme", |id| Theme {
+            theme_ids.push(self.themes.get_or_make(name_key(NO_THEME), NO_THEME, "theme", |id| Theme {
                 id,
                 label: NO_THEME.to_owned(),
                 definition: String::new(),
@@ -349,7 +418,7 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
         let (headline, outlet, url) = (cell(Field::Source), cell(Field::Outlet), cell(Field::Url));
         let source_key = format!("{}\u{0}{}\u{0}{url}", name_key(headline), name_key(outlet));
         let source_name = [headline, outlet, url].into_iter().find(|s| !s.is_empty()).unwrap_or(file_name);
-        let source = sources.get_or_make(source_key, source_name, "source", |id| Source {
+        let source = self.sources.get_or_make(source_key, source_name, "source", |id| Source {
             id,
             outlet: if outlet.is_empty() { "Outlet not given".into() } else { outlet.to_owned() },
             outlet_note: None,
@@ -369,32 +438,37 @@ pub fn build(table: &Table, mapping: &Mapping, file_name: &str) -> Result<Import
                 text.to_owned()
             }
         };
-        quotes.push(Quote {
+        self.quotes.push(Quote {
             id: format!("row-{}", row.line),
             text: text.to_owned(),
             kind,
-            speaker: speakers.entries[speaker].id.clone(),
-            meeting: meetings.entries[meeting].id.clone(),
-            themes: theme_ids.iter().map(|&t| themes.entries[t].id.clone()).collect(),
-            source: sources.entries[source].id.clone(),
+            speaker: self.speakers.entries[speaker].id.clone(),
+            meeting: self.meetings.entries[meeting].id.clone(),
+            themes: theme_ids.iter().map(|&t| self.themes.entries[t].id.clone()).collect(),
+            source: self.sources.entries[source].id.clone(),
             line: u32::try_from(row.line).unwrap_or(u32::MAX),
             context,
             statement: None,
             variant_group: None,
         });
     }
-    let title = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).to_owned();
-    let corpus = Corpus {
-        schema_version: SCHEMA_VERSION,
-        title,
-        themes: themes.entries,
-        speakers: speakers.entries,
-        meetings: meetings.entries,
-        sources: sources.entries,
-        statements: Vec::new(),
-        quotes,
-    };
-    Ok(Imported { corpus, problems })
+
+    /// The corpus of the rows built so far, and their problems.
+    pub fn finish(self) -> Imported {
+        let file_name = self.file_name;
+        let title = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).to_owned();
+        let corpus = Corpus {
+            schema_version: SCHEMA_VERSION,
+            title,
+            themes: self.themes.entries,
+            speakers: self.speakers.entries,
+            meetings: self.meetings.entries,
+            sources: self.sources.entries,
+            statements: Vec::new(),
+            quotes: self.quotes,
+        };
+        Imported { corpus, problems: self.problems }
+    }
 }
 
 /// A date as a meeting's title gives it, with the precision it has.
@@ -429,6 +503,25 @@ Other,Somebody,2021,,,,,,,opinion\n";
     fn imported() -> Imported {
         let table = read("sheet.csv", SHEET.as_bytes()).unwrap();
         build(&table, &Mapping::guess(&table), "sheet.csv").unwrap()
+    }
+
+    #[test]
+    fn building_a_row_at_a_time_or_only_the_first_rows_agrees_with_building_at_once() {
+        let table = read("sheet.csv", SHEET.as_bytes()).unwrap();
+        let mapping = Mapping::guess(&table);
+        let whole = build(&table, &mapping, "sheet.csv").unwrap();
+        let mut building = Building::new(&table, &mapping, "sheet.csv").unwrap();
+        let mut steps = 0;
+        while !building.step(1) {
+            steps += 1;
+            assert!(building.fraction() < 1.0);
+        }
+        assert_eq!(steps, table.rows.len() - 1);
+        assert_eq!(building.finish(), whole);
+        let first = build_first(&table, &mapping, "sheet.csv", 2).unwrap();
+        let mut short = table.clone();
+        short.rows.truncate(2);
+        assert_eq!(first, build(&short, &mapping, "sheet.csv").unwrap());
     }
 
     #[test]

@@ -60,90 +60,202 @@ pub fn is_table(name: &str, bytes: &[u8]) -> bool {
 /// Reads a spreadsheet file: its format from its name (`.csv`, `.tsv`, `.jsonl`), else from
 /// its first line. An empty or binary file is refused with a message saying so.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Table, String> {
-    if bytes.contains(&0) {
-        return Err(
-            "Not a spreadsheet: the file holds binary data. Open a CSV or TSV export (or JSON Lines).".into(),
-        );
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "Not text: byte {} is not UTF-8. Export the spreadsheet as CSV UTF-8 and open that.",
-            e.valid_up_to() + 1
-        )
-    })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err("The file is empty: there is no header row and no quotes.".into());
-    }
-    let lower = name.to_lowercase();
-    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-    let format = if lower.ends_with(".tsv") || lower.ends_with(".tab") {
-        Format::Tsv
-    } else if lower.ends_with(".jsonl")
-        || lower.ends_with(".ndjson")
-        || first_line.trim_start().starts_with('{')
-    {
-        Format::JsonLines
-    } else if lower.ends_with(".csv") || first_line.matches(',').count() >= first_line.matches('\t').count() {
-        Format::Csv
-    } else {
-        Format::Tsv
-    };
-    let table = match format {
-        Format::JsonLines => json_lines(text),
-        Format::Csv => separated(text, b',', format),
-        Format::Tsv => separated(text, b'\t', format),
-    };
-    if table.header.iter().all(|h| h.trim().is_empty()) {
-        return Err("The first row has no column names: a spreadsheet's first row names its columns.".into());
-    }
-    Ok(table)
+    let mut reading = TableReading::start(name, bytes)?;
+    while !reading.step(usize::MAX) {}
+    reading.finish()
 }
 
-/// Every record of a CSV or TSV text; the first is the header.
-fn separated(text: &str, delimiter: u8, format: Format) -> Table {
-    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-    let mut input = text.as_bytes();
-    let (mut output, mut ends) = (vec![0u8; 4096], vec![0usize; 64]);
-    let (mut out_len, mut ends_len) = (0, 0);
-    let mut records: Vec<(u64, Vec<String>)> = Vec::new();
-    // Lines are counted here: a record starts after the line breaks that end the one before.
-    let (mut newlines, mut record_line) = (0u64, 1u64);
-    loop {
-        if out_len == 0 && ends_len == 0 {
-            let breaks = input.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
-            newlines += input[..breaks].iter().filter(|&&b| b == b'\n').count() as u64;
-            input = &input[breaks..];
-            record_line = newlines + 1;
+/// A spreadsheet being read, some records at a time, so that a long one leaves the page free
+/// to paint its progress in between.
+pub struct TableReading<'a> {
+    text: &'a str,
+    format: Format,
+    /// Bytes of `text` read so far.
+    at: usize,
+    rows: Records,
+}
+
+/// Per record: the line it starts on, and its cells.
+enum Records {
+    Separated {
+        // Boxed: its state tables are large, and the other variant is small.
+        reader: Box<csv_core::Reader>,
+        // The record being read: its fields unquoted and whole, and where each ends.
+        output: Vec<u8>,
+        ends: Vec<usize>,
+        newlines: u64,
+        records: Vec<(u64, Vec<String>)>,
+    },
+    /// The columns as first met.
+    JsonLines { line: u64, header: Vec<String>, parsed: Vec<(u64, LineCells)> },
+}
+
+/// A JSON line's cells by column, or why it has none.
+type LineCells = Result<Vec<(usize, String)>, String>;
+
+impl<'a> TableReading<'a> {
+    pub fn start(name: &str, bytes: &'a [u8]) -> Result<Self, String> {
+        if bytes.contains(&0) {
+            return Err(
+                "Not a spreadsheet: the file holds binary data. Open a CSV or TSV export (or JSON Lines)."
+                    .into(),
+            );
         }
-        let (result, read, written, ended) =
-            reader.read_record(input, &mut output[out_len..], &mut ends[ends_len..]);
-        newlines += input[..read].iter().filter(|&&b| b == b'\n').count() as u64;
-        input = &input[read..];
-        out_len += written;
-        ends_len += ended;
-        match result {
-            csv_core::ReadRecordResult::InputEmpty => {}
-            csv_core::ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
-            csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
-            csv_core::ReadRecordResult::Record => {
-                let mut start = 0;
-                // Field ends are offsets in `output`, which holds the fields unquoted and whole,
-                // and UTF-8 because the input is and fields are cut only at separators.
-                let cells = ends[..ends_len]
-                    .iter()
-                    .map(|&end| {
-                        let cell = String::from_utf8_lossy(&output[start..end]).into_owned();
-                        start = end;
-                        cell
-                    })
-                    .collect();
-                records.push((record_line, cells));
-                (out_len, ends_len) = (0, 0);
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            format!(
+                "Not text: byte {} is not UTF-8. Export the spreadsheet as CSV UTF-8 and open that.",
+                e.valid_up_to() + 1
+            )
+        })?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err("The file is empty: there is no header row and no quotes.".into());
+        }
+        let lower = name.to_lowercase();
+        let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        let format = if lower.ends_with(".tsv") || lower.ends_with(".tab") {
+            Format::Tsv
+        } else if lower.ends_with(".jsonl")
+            || lower.ends_with(".ndjson")
+            || first_line.trim_start().starts_with('{')
+        {
+            Format::JsonLines
+        } else if lower.ends_with(".csv")
+            || first_line.matches(',').count() >= first_line.matches('\t').count()
+        {
+            Format::Csv
+        } else {
+            Format::Tsv
+        };
+        let rows = match format {
+            Format::JsonLines => Records::JsonLines { line: 0, header: Vec::new(), parsed: Vec::new() },
+            Format::Csv | Format::Tsv => Records::Separated {
+                reader: Box::new(
+                    csv_core::ReaderBuilder::new()
+                        .delimiter(if format == Format::Csv { b',' } else { b'\t' })
+                        .build(),
+                ),
+                output: vec![0; 4096],
+                ends: vec![0; 64],
+                newlines: 0,
+                records: Vec::new(),
+            },
+        };
+        Ok(TableReading { text, format, at: 0, rows })
+    }
+
+    /// The share of the file read, from 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        self.at as f64 / self.text.len().max(1) as f64
+    }
+
+    /// Reads up to `records` more records; whether the file is read to its end.
+    pub fn step(&mut self, records: usize) -> bool {
+        let text = self.text;
+        match &mut self.rows {
+            Records::Separated { reader, output, ends, newlines, records: read } => {
+                for _ in 0..records {
+                    let mut input = &text.as_bytes()[self.at..];
+                    // Lines are counted here: a record starts after the line breaks that end the one before.
+                    let breaks = input.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+                    *newlines += input[..breaks].iter().filter(|&&b| b == b'\n').count() as u64;
+                    input = &input[breaks..];
+                    self.at += breaks;
+                    let record_line = *newlines + 1;
+                    let (mut out_len, mut ends_len) = (0, 0);
+                    loop {
+                        let (result, consumed, written, ended) =
+                            reader.read_record(input, &mut output[out_len..], &mut ends[ends_len..]);
+                        *newlines += input[..consumed].iter().filter(|&&b| b == b'\n').count() as u64;
+                        input = &input[consumed..];
+                        self.at += consumed;
+                        out_len += written;
+                        ends_len += ended;
+                        match result {
+                            csv_core::ReadRecordResult::InputEmpty => {}
+                            csv_core::ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
+                            csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                            csv_core::ReadRecordResult::Record => {
+                                let mut start = 0;
+                                // Field ends are offsets in `output`, which holds the fields unquoted
+                                // and whole, and UTF-8 because the input is and fields are cut only at
+                                // separators.
+                                let cells = ends[..ends_len]
+                                    .iter()
+                                    .map(|&end| {
+                                        let cell = String::from_utf8_lossy(&output[start..end]).into_owned();
+                                        start = end;
+                                        cell
+                                    })
+                                    .collect();
+                                read.push((record_line, cells));
+                                break;
+                            }
+                            csv_core::ReadRecordResult::End => {
+                                self.at = text.len();
+                                return true;
+                            }
+                        }
+                    }
+                }
+                false
             }
-            csv_core::ReadRecordResult::End => break,
+            Records::JsonLines { line, header, parsed } => {
+                for _ in 0..records {
+                    let Some(rest) = text.get(self.at..).filter(|r| !r.is_empty()) else { return true };
+                    let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+                    let this = rest[..end].trim_end_matches('\n').trim_end_matches('\r');
+                    self.at += end;
+                    *line += 1;
+                    if this.trim().is_empty() {
+                        continue;
+                    }
+                    let object = match serde_json::from_str::<OrderedObject>(this) {
+                        Ok(OrderedObject(Some(entries))) => Ok(entries),
+                        Ok(OrderedObject(None)) => {
+                            Err("is not a JSON object; each line of a JSON Lines file is one".to_owned())
+                        }
+                        Err(e) => Err(format!("is not JSON ({e})")),
+                    };
+                    let cells = object.map(|object| {
+                        object
+                            .into_iter()
+                            .map(|(key, value)| {
+                                let column = match header.iter().position(|h| *h == key) {
+                                    Some(column) => column,
+                                    None => {
+                                        header.push(key);
+                                        header.len() - 1
+                                    }
+                                };
+                                (column, cell_text(value))
+                            })
+                            .collect()
+                    });
+                    parsed.push((*line, cells));
+                }
+                self.at >= text.len()
+            }
         }
     }
+
+    /// The table read, or why it is none.
+    pub fn finish(self) -> Result<Table, String> {
+        let table = match self.rows {
+            Records::Separated { records, .. } => separated(records, self.format),
+            Records::JsonLines { header, parsed, .. } => json_lines(header, parsed),
+        };
+        if table.header.iter().all(|h| h.trim().is_empty()) {
+            return Err(
+                "The first row has no column names: a spreadsheet's first row names its columns.".into()
+            );
+        }
+        Ok(table)
+    }
+}
+
+/// The table of a CSV or TSV's records; the first is the header.
+fn separated(records: Vec<(u64, Vec<String>)>, format: Format) -> Table {
     let mut records = records.into_iter();
     let header: Vec<String> = records
         .next()
@@ -166,40 +278,8 @@ fn separated(text: &str, delimiter: u8, format: Format) -> Table {
     Table { format, header, rows }
 }
 
-/// Each non-empty line an object; its keys are columns, first met first.
-fn json_lines(text: &str) -> Table {
-    let mut header: Vec<String> = Vec::new();
-    // Per line: its number, and its cells by column, or why it has none.
-    type Cells = Result<Vec<(usize, String)>, String>;
-    let mut parsed: Vec<(u64, Cells)> = Vec::new();
-    for (at, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let object = match serde_json::from_str::<OrderedObject>(line) {
-            Ok(OrderedObject(Some(entries))) => Ok(entries),
-            Ok(OrderedObject(None)) => {
-                Err("is not a JSON object; each line of a JSON Lines file is one".to_owned())
-            }
-            Err(e) => Err(format!("is not JSON ({e})")),
-        };
-        let cells = object.map(|object| {
-            object
-                .into_iter()
-                .map(|(key, value)| {
-                    let column = match header.iter().position(|h| *h == key) {
-                        Some(column) => column,
-                        None => {
-                            header.push(key);
-                            header.len() - 1
-                        }
-                    };
-                    (column, cell_text(value))
-                })
-                .collect()
-        });
-        parsed.push((at as u64 + 1, cells));
-    }
+/// The table of JSON Lines: each non-empty line an object, its keys columns, first met first.
+fn json_lines(header: Vec<String>, parsed: Vec<(u64, LineCells)>) -> Table {
     let rows = parsed
         .into_iter()
         .map(|(line, cells)| match cells {
@@ -277,6 +357,25 @@ mod tests {
 
     fn cells(table: &Table) -> Vec<Vec<&str>> {
         table.rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect()
+    }
+
+    #[test]
+    fn reading_a_record_at_a_time_reads_the_same_table() {
+        let files = [
+            ("a.csv", "\u{FEFF}x,y\r\n\"1\n2\",\"a,\"\"b\"\"\"\r\n\r\n3,4"),
+            ("a.tsv", "x\ty\n1\t2\n"),
+            ("a.jsonl", "{\"x\":1}\n\nnot json\n{\"y\":[\"a\",\"b\"]}"),
+        ];
+        for (name, text) in files {
+            let mut reading = TableReading::start(name, text.as_bytes()).unwrap();
+            let mut fractions = vec![reading.fraction()];
+            while !reading.step(1) {
+                fractions.push(reading.fraction());
+            }
+            assert!(fractions.windows(2).all(|w| w[0] <= w[1]), "{name}: {fractions:?}");
+            assert_eq!(reading.fraction(), 1.0, "{name}");
+            assert_eq!(reading.finish(), read(name, text.as_bytes()), "{name}");
+        }
     }
 
     #[test]

@@ -62,6 +62,31 @@ pub async fn keep(store: Store, name: String, bytes: Vec<u8>) {
     }
 }
 
+/// Writes `corpus` as its JSON file, a slice of quotes at a time, `between` awaited after
+/// each: a corpus of 100,000 quotes takes longer to write than a page may stand still.
+pub async fn corpus_file<F: std::future::Future<Output = ()>>(
+    corpus: &crate::corpus::Corpus,
+    mut between: impl FnMut() -> F,
+) -> Vec<u8> {
+    let shell = crate::corpus::Corpus { quotes: Vec::new(), ..corpus.clone() };
+    let mut out = serde_json::to_vec(&shell).unwrap_or_default();
+    // The quotes are the last field: `…"quotes":[]}` is opened again to hold them.
+    let closing = out.split_off(out.len() - 2);
+    for (n, slice) in corpus.quotes.chunks(QUOTES_PER_SLICE).enumerate() {
+        for (i, quote) in slice.iter().enumerate() {
+            if n > 0 || i > 0 {
+                out.push(b',');
+            }
+            let _ = serde_json::to_writer(&mut out, quote);
+        }
+        between().await;
+    }
+    out.extend_from_slice(&closing);
+    out
+}
+
+const QUOTES_PER_SLICE: usize = 5_000;
+
 /// Shows the kept corpus again (at the start of a visit, or when the reader asks).
 #[lazy]
 pub async fn restore(store: Store) {
@@ -124,6 +149,30 @@ pub fn set_in_use(store: Store, name: String, in_use: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_corpus_written_in_slices_is_its_json_file() {
+        for corpus in [crate::corpus::bundled().unwrap(), crate::corpus::synthetic::generate(12_000, 3)] {
+            let mut slices = 0;
+            let written = finished(corpus_file(&corpus, || {
+                slices += 1;
+                std::future::ready(())
+            }));
+            assert_eq!(written, serde_json::to_vec(&corpus).unwrap());
+            assert_eq!(slices, corpus.quotes.len().div_ceil(QUOTES_PER_SLICE));
+        }
+    }
+
+    /// Runs a future that never waits.
+    fn finished<T>(future: impl std::future::Future<Output = T>) -> T {
+        let waker = std::task::Waker::noop();
+        let mut context = std::task::Context::from_waker(waker);
+        let mut future = std::pin::pin!(future);
+        match future.as_mut().poll(&mut context) {
+            std::task::Poll::Ready(value) => value,
+            std::task::Poll::Pending => panic!("the future waited"),
+        }
+    }
 
     #[test]
     fn the_flag_reads_back_what_was_written_and_nothing_else() {

@@ -6,6 +6,7 @@
 //! chunk of its own, loaded when first used: each of these runs as a task (`spawn_local`).
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -13,8 +14,9 @@ use super::{kept, CorpusOrigin, CorpusStatus, Store};
 use crate::browser;
 use crate::corpus::{self, MAX_CORPUS_BYTES};
 use crate::engine::{Catalog, IndexBuilder};
-use crate::import::mapping::Imported;
-use crate::import::{article, table};
+use crate::import::article;
+use crate::import::mapping::{Building, Imported, Mapping};
+use crate::import::table::{self, Table, TableReading};
 
 /// Loads the corpus at `src` (same origin only).
 #[lazy]
@@ -116,8 +118,21 @@ async fn check_and_use(store: Store, load: u64, from: String, bytes: Result<Vec<
         return;
     }
     if table::is_table(&from, &bytes) {
-        store.status.set(match table::read(&from, &bytes) {
-            Ok(table) => CorpusStatus::Mapping { from, table: std::sync::Arc::new(table) },
+        let mut reading = match TableReading::start(&from, &bytes) {
+            Ok(reading) => reading,
+            Err(message) => {
+                store.status.set(CorpusStatus::Failed { from, messages: vec![message] });
+                return;
+            }
+        };
+        let mut slices = Slices::new(store, load, &from);
+        while !reading.step(SLICE) {
+            if slices.next(reading.fraction()).await.is_none() {
+                return;
+            }
+        }
+        store.status.set(match reading.finish() {
+            Ok(table) => CorpusStatus::Mapping { from, table: Arc::new(table) },
             Err(message) => CorpusStatus::Failed { from, messages: vec![message] },
         });
         return;
@@ -164,30 +179,55 @@ pub(super) async fn check_and_index(
     }
 }
 
-/// Loads the corpus a mapped spreadsheet made; the rows left out are told in a notice.
-pub async fn load_table(store: Store, from: String, imported: std::sync::Arc<Imported>) {
-    let left_out = imported.problems.iter().filter(|p| p.left_out).count();
-    if load_made(store, from.clone(), imported.corpus.clone()).await && left_out > 0 {
-        let rows = if left_out == 1 { "row was" } else { "rows were" };
-        store.notice.set(Some(format!("{left_out} {rows} of {from} left out, as its mapping listed.")));
-    }
-}
-
-/// Loads a corpus made in the page (a spreadsheet mapped, an article added) in place of the
-/// one in use; whether it took its place.
-pub async fn load_made(store: Store, from: String, corpus: corpus::Corpus) -> bool {
+/// Builds the corpus of a mapped spreadsheet, a slice of rows at a time, and loads it; the
+/// rows left out are told in a notice.
+pub async fn load_table(store: Store, from: String, table: Arc<Table>, mapping: Mapping) {
     let load = store.start_load();
     let mut slices = Slices::new(store, load, &from);
-    match link_and_index(&mut slices, corpus, 0.0).await {
+    let mut building = match Building::new(&table, &mapping, &from) {
+        Ok(building) => building,
+        Err(message) => {
+            store.status.set(CorpusStatus::Failed { from, messages: vec![message] });
+            return;
+        }
+    };
+    while !building.step(SLICE) {
+        if slices.next(BUILDING * building.fraction()).await.is_none() {
+            return;
+        }
+    }
+    let Imported { corpus, problems } = building.finish();
+    let left_out = problems.iter().filter(|p| p.left_out).count();
+    if !use_made(store, slices, from.clone(), corpus, BUILDING).await {
+        return;
+    }
+    if left_out > 0 {
+        let (rows, were) = if left_out == 1 { ("row", "was") } else { ("rows", "were") };
+        store
+            .notice
+            .set(Some(format!("{left_out} {rows} of {from} {were} left out, as its mapping listed.")));
+    }
+    keep_made(store, from).await;
+}
+
+/// Loads a corpus made in the page (an article added to the corpus in use) in its place;
+/// whether it took its place.
+pub async fn load_made(store: Store, from: String, corpus: corpus::Corpus) -> bool {
+    let load = store.start_load();
+    let slices = Slices::new(store, load, &from);
+    let used = use_made(store, slices, from.clone(), corpus, 0.0).await;
+    if used {
+        keep_made(store, from).await;
+    }
+    used
+}
+
+/// Checks and indexes a corpus made in the page, the progress going on from `done`, and
+/// puts it in place of the one in use.
+async fn use_made(store: Store, mut slices: Slices, from: String, corpus: corpus::Corpus, done: f64) -> bool {
+    match link_and_index(&mut slices, corpus, done).await {
         Some(Ok(catalog)) => {
-            store.replace_catalog(catalog, CorpusOrigin::Loaded(from.clone()));
-            if !store.placement.embedded {
-                // Kept as a corpus file: on the next visit it loads as one, with no mapping step.
-                browser::yield_to_page().await;
-                let bytes =
-                    store.catalog.with_untracked(|c| serde_json::to_vec(&c.corpus)).unwrap_or_default();
-                kept::keep(store, from, bytes).await;
-            }
+            store.replace_catalog(catalog, CorpusOrigin::Loaded(from));
             true
         }
         Some(Err(e)) => {
@@ -198,10 +238,23 @@ pub async fn load_made(store: Store, from: String, corpus: corpus::Corpus) -> bo
     }
 }
 
+/// Keeps the corpus in use, made in the page, for the reader's next visit: as a corpus file,
+/// so that it then loads as one, with no mapping step.
+async fn keep_made(store: Store, from: String) {
+    if store.placement.embedded {
+        return;
+    }
+    // The results first.
+    browser::yield_to_page().await;
+    let catalog = store.catalog.get_untracked();
+    let bytes = kept::corpus_file(&catalog.corpus, browser::yield_to_page).await;
+    kept::keep(store, from, bytes).await;
+}
+
 /// Checks a read corpus's references and indexes it, a slice at a time, the progress going
 /// on from `done`; `None` if a later load took over.
 async fn link_and_index(
-    slices: &mut Slices<'_>,
+    slices: &mut Slices,
     corpus: corpus::Corpus,
     done: f64,
 ) -> Option<Result<Catalog, corpus::CorpusError>> {
@@ -232,24 +285,26 @@ async fn link_and_index(
 const SLICE: usize = 500;
 /// About how the time goes, as shares of the whole: reading, then linking, then indexing.
 const READING: f64 = 0.45;
+/// The share of building a spreadsheet's rows into a corpus, before it is checked and indexed.
+const BUILDING: f64 = 0.4;
 const LINKING: f64 = 0.15;
 
 /// Hands the page back to the browser every few milliseconds of work, and says how far the
 /// work has got.
-struct Slices<'a> {
+struct Slices {
     store: Store,
     load: u64,
-    from: &'a str,
+    from: String,
     started: f64,
 }
 
-impl<'a> Slices<'a> {
+impl Slices {
     /// Milliseconds of work between two breaks: short enough for the page to keep up.
     const MILLISECONDS: f64 = 12.0;
 
-    fn new(store: Store, load: u64, from: &'a str) -> Self {
+    fn new(store: Store, load: u64, from: &str) -> Self {
         store.status.set(CorpusStatus::Checking { from: from.to_owned(), percent: 0 });
-        Slices { store, load, from, started: js_sys::Date::now() }
+        Slices { store, load, from: from.to_owned(), started: js_sys::Date::now() }
     }
 
     /// After a step: a break if the slice's time is up, with the progress shown. `None`
@@ -259,7 +314,7 @@ impl<'a> Slices<'a> {
             return Some(());
         }
         let percent = (done * 100.0).clamp(0.0, 99.0) as u8;
-        self.store.status.set(CorpusStatus::Checking { from: self.from.to_owned(), percent });
+        self.store.status.set(CorpusStatus::Checking { from: self.from.clone(), percent });
         browser::yield_to_page().await;
         self.started = js_sys::Date::now();
         self.store.is_latest_load(self.load).then_some(())

@@ -111,3 +111,66 @@ fn the_mapping_step_fits_a_phone() {
         b
     });
 }
+
+#[test]
+fn a_spreadsheet_of_100000_rows_is_mapped_from_its_first_rows_and_loads_in_slices_with_progress() {
+    let mut sheet = String::from("quote,speaker,date,themes\n");
+    for i in 0..100_000 {
+        // Every 10,000th row has a date no one can read.
+        let date =
+            if i % 10_000 == 9_999 { "soonish".to_owned() } else { format!("2021-03-{:02}", 1 + i % 28) };
+        sheet.push_str(&format!(
+            "\"Quote {i}, on order and democracy\",Speaker {},{date},order; democracy\n",
+            i % 60
+        ));
+    }
+    browser_test("import_100k", |b| async move {
+        b.open("").await;
+        // Records every status shown, however briefly, and the longest task meanwhile.
+        b.eval(
+            "window.__progress = []; window.__longest = 0;
+             new MutationObserver(() => {
+                 const status = document.querySelector('.corpus-status');
+                 if (status) window.__progress.push([status.textContent, status.querySelector('progress')?.value ?? null]);
+                 if (status && !window.__reading) window.__reading = performance.now();
+             }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+             // The test's own making of the file, before reading starts, is not the app's.
+             new PerformanceObserver(list => list.getEntries()
+                 .filter(e => window.__reading && e.startTime >= window.__reading)
+                 .forEach(e => window.__longest = Math.max(window.__longest, e.duration)))
+                 .observe({ type: 'longtask' });
+             return true",
+        )
+        .await;
+        pick_file(&b, "big.csv", &sheet).await;
+        b.wait_for(".import").await;
+        let count = b.text(".import-count").await;
+        assert!(count.starts_with("Of the first 2000 rows of 100000, 2000 will load"), "{count}");
+        let longest_mapping = b.eval("const l = window.__longest; window.__longest = 0; return l").await;
+        // Changing the mapping reads the first rows again, not all of them.
+        choose(&b, ".import-preview th:nth-child(5) select", "").await;
+        click(&b, ".import-load").await;
+        wait_for_count(&b, "99990 of 99990 quotes").await;
+        b.wait_until("the rows left out are told", || async {
+            b.eval("return document.querySelector('.notice')?.textContent ?? ''")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .contains("10 rows of big.csv were left out")
+        })
+        .await;
+        let seen: Vec<(String, Option<f64>)> =
+            serde_json::from_value(b.eval("return window.__progress").await).unwrap();
+        let steps: std::collections::BTreeSet<u64> = seen
+            .iter()
+            .filter(|(text, _)| text.starts_with("Checking and indexing big.csv"))
+            .filter_map(|(_, value)| value.map(|v| v as u64))
+            .collect();
+        assert!(steps.len() >= 3, "the progress moves as the page paints between slices: {seen:?}");
+        let longest_loading = b.eval("return window.__longest").await;
+        eprintln!(
+            "100,000 rows: longest task {longest_mapping} ms while reading and mapping (0: none over 50 ms), {longest_loading} ms while loading"
+        );
+        b
+    });
+}
