@@ -105,10 +105,6 @@ fn status_line(store: Store) -> AnyView {
 #[component]
 pub fn CorpusPicker() -> impl IntoView {
     let store = Store::use_context();
-    let loaded = move || match store.origin.get() {
-        CorpusOrigin::Bundled => None,
-        CorpusOrigin::Loaded(name) => Some(name),
-    };
     let on_change = move |ev: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -116,6 +112,41 @@ pub fn CorpusPicker() -> impl IntoView {
         }
         // Picking the same file again, after fixing it, must load it again.
         input.set_value("");
+    };
+    // Most visitors see the bundled quotes with nothing kept: the line about the reader's own
+    // corpus is a chunk of its own.
+    let own = Memo::new(move |_| {
+        store.origin.with(|o| *o != CorpusOrigin::Bundled) || store.kept.with(Option::is_some)
+    });
+    view! {
+        <div class="corpus-picker">
+            {move || own.get().then(|| Suspend::new(async move { own_corpus_line(store).await }))}
+            <label class="open-corpus">
+                <input type="file" accept=".json,.csv,.tsv,.tab,.jsonl,.ndjson,.txt,application/json,text/csv,text/tab-separated-values,text/plain" on:change=on_change />
+                "Open your own corpus…"
+            </label>
+            <span class="open-corpus-hint">
+                " A spreadsheet (CSV, TSV or JSON Lines: you say which column holds what), a JSON file in this explorer's corpus format (“Export JSON” gives an example), or an article as a .txt file; or drop it on the page. "
+            </span>
+            <button
+                type="button"
+                class="add-article"
+                on:click=move |_| {
+                    store.status.set(CorpusStatus::Article { from: "Pasted article".into(), text: "".into() });
+                }
+            >
+                "Add an article…"
+            </button>
+        </div>
+    }
+}
+
+/// Which of the reader's corpora is shown or kept, and the way back to the bundled quotes.
+#[lazy]
+fn own_corpus_line(store: Store) -> AnyView {
+    let loaded = move || match store.origin.get() {
+        CorpusOrigin::Bundled => None,
+        CorpusOrigin::Loaded(name) => Some(name),
     };
     // The reader's corpus kept in this browser, while the bundled one is shown.
     let kept_aside = move || {
@@ -142,53 +173,36 @@ pub fn CorpusPicker() -> impl IntoView {
         })
     };
     view! {
-        <div class="corpus-picker">
-            {move || kept_aside().map(|name| view! {
-                <p class="corpus-origin corpus-kept">
-                    "Your corpus from " <span class="file-name">{name}</span> " is kept in this browser. "
-                    <button type="button" class="show-kept" on:click=move |_| start_loading(store, Load::Kept)>
-                        "Show it"
-                    </button>
-                    " "
-                    {forget_button}
-                </p>
-            })}
-            {move || loaded().map(|name| view! {
-                <p class="corpus-origin">
-                    "Showing your corpus from " <span class="file-name">{name}</span>
-                    {move || if store.kept.with(|k| k.as_ref().is_some_and(|k| k.in_use)) { ", kept in this browser for your next visit. " } else { ". " }}
-                    <button
-                        type="button"
-                        class="use-bundled"
-                        on:click=move |ev| {
-                            focus_count_after_render(&ev);
-                            spawn_local(use_bundled(store));
-                        }
-                    >
-                        "Back to the bundled quotes"
-                    </button>
-                    " "
-                    {forget_button}
-                </p>
-            })}
-            <label class="open-corpus">
-                <input type="file" accept=".json,.csv,.tsv,.tab,.jsonl,.ndjson,.txt,application/json,text/csv,text/tab-separated-values,text/plain" on:change=on_change />
-                "Open your own corpus…"
-            </label>
-            <span class="open-corpus-hint">
-                " A spreadsheet (CSV, TSV or JSON Lines: you say which column holds what), a JSON file in this explorer's corpus format (“Export JSON” gives an example), or an article as a .txt file; or drop it on the page. "
-            </span>
-            <button
-                type="button"
-                class="add-article"
-                on:click=move |_| {
-                    store.status.set(CorpusStatus::Article { from: "Pasted article".into(), text: "".into() });
-                }
-            >
-                "Add an article…"
-            </button>
-        </div>
+        {move || kept_aside().map(|name| view! {
+            <p class="corpus-origin corpus-kept">
+                "Your corpus from " <span class="file-name">{name}</span> " is kept in this browser. "
+                <button type="button" class="show-kept" on:click=move |_| start_loading(store, Load::Kept)>
+                    "Show it"
+                </button>
+                " "
+                {forget_button}
+            </p>
+        })}
+        {move || loaded().map(|name| view! {
+            <p class="corpus-origin">
+                "Showing your corpus from " <span class="file-name">{name}</span>
+                {move || if store.kept.with(|k| k.as_ref().is_some_and(|k| k.in_use)) { ", kept in this browser for your next visit. " } else { ". " }}
+                <button
+                    type="button"
+                    class="use-bundled"
+                    on:click=move |ev| {
+                        focus_count_after_render(&ev);
+                        spawn_local(use_bundled(store));
+                    }
+                >
+                    "Back to the bundled quotes"
+                </button>
+                " "
+                {forget_button}
+            </p>
+        })}
     }
+    .into_any()
 }
 
 /// Whether a drag carries files (and not, say, selected text).
