@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::{prelude::*, task::spawn_local};
 
+use super::import::CancelButton;
 use crate::browser::focus_count_after_render;
 use crate::corpus::QuoteKind;
 use crate::import::article::add::{
@@ -15,7 +16,7 @@ use crate::import::article::add::{
 use crate::import::article::headline_of;
 use crate::import::article::propose::{propose, Proposal, Who};
 use crate::store::loading::load_made;
-use crate::store::{CorpusOrigin, CorpusStatus, Store};
+use crate::store::{CorpusOrigin, Store};
 
 /// What the reader decided about one proposal.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,21 +91,6 @@ fn paste(store: Store, draft: RwSignal<String>, find: impl Fn() + Clone + 'stati
             </button>
             <CancelButton store />
         </div>
-    }
-}
-
-#[component]
-fn CancelButton(store: Store) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            on:click=move |ev| {
-                store.status.set(CorpusStatus::Ready);
-                focus_count_after_render(&ev);
-            }
-        >
-            "Cancel"
-        </button>
     }
 }
 

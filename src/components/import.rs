@@ -180,16 +180,24 @@ pub fn ImportMapping(store: Store, from: String, table: Arc<Table>) -> impl Into
                 <button type="button" class="import-load" disabled=move || loadable() == 0 on:click=load>
                     {move || if sampled { format!("Load from all {table_rows} rows") } else { format!("Load {} quotes", loadable()) }}
                 </button>
-                <button
-                    type="button"
-                    on:click=move |ev| {
-                        store.status.set(CorpusStatus::Ready);
-                        focus_count_after_render(&ev);
-                    }
-                >
-                    "Cancel"
-                </button>
+                <CancelButton store />
             </div>
         </section>
+    }
+}
+
+/// Leaves a step of bringing something in, changing nothing.
+#[component]
+pub(super) fn CancelButton(store: Store) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            on:click=move |ev| {
+                store.status.set(CorpusStatus::Ready);
+                focus_count_after_render(&ev);
+            }
+        >
+            "Cancel"
+        </button>
     }
 }

@@ -52,15 +52,8 @@ fn a_pasted_articles_passages_are_proposed_and_the_accepted_ones_join_the_corpus
         assert_eq!(marked_passages(&b).await, expected, "as the engine proposes them");
         // Markup in the article is shown as text.
         assert_eq!(b.find_all_count(".proposal-context script, .proposal-context b").await, 0);
-        for scheme in ["light", "dark"] {
-            b.emulate_media("", Some(scheme)).await;
-            let found = b.accessibility_violations().await;
-            assert!(found.is_empty(), "the article step, {scheme}: {found:#?}");
-        }
-        b.emulate_media("", Some("light")).await;
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("article.png"), b.client.screenshot().await.unwrap()).unwrap();
+        b.assert_accessible_in_both_schemes("the article step").await;
+        b.save_screenshot("article").await;
         // Quotations start accepted, the reporter's sentence and the point do not.
         let accepted = b
             .eval("return [...document.querySelectorAll('.proposal-accept input')].map(i => i.checked)")
@@ -102,12 +95,7 @@ fn a_txt_file_opens_as_an_article_and_a_file_that_is_none_changes_nothing() {
         let bundled = b.text(".result-count").await;
         for (name, text, says) in [("empty.txt", "", "empty"), ("binary.txt", "PK\u{0}\u{3}\u{4}", "binary")]
         {
-            pick_file(&b, name, text).await;
-            b.wait_for(".corpus-error").await;
-            let error = b.text(".corpus-error").await;
-            assert!(error.contains(says), "{name}: {error}");
-            assert_eq!(b.text(".result-count").await, bundled);
-            click(&b, ".corpus-error button").await;
+            crate::import::assert_refused_changing_nothing(&b, name, text, says).await;
         }
         pick_file(&b, "oslo.txt", ARTICLE).await;
         b.wait_for(".proposal").await;

@@ -156,9 +156,7 @@ fn on_a_360_px_screen_the_cells_stack_under_their_theme_each_labelled_and_print_
         assert!(layout.iter().all(|&cell| cell == (true, true, true)), "{layout:?}");
         let page_width = b.eval("return document.documentElement.scrollWidth").await;
         assert!(page_width.as_u64().unwrap() <= 360, "no sideways scrolling: {page_width}");
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("compare-360.png"), b.client.screenshot().await.unwrap()).unwrap();
+        b.save_screenshot("compare-360").await;
 
         b.emulate_media("print", None).await;
         let display =
@@ -259,11 +257,7 @@ fn no_accessibility_violations_side_by_side_in_light_and_dark() {
         b.emulate_media("", None).await;
         b.open("#guilin-wang-no-matter-how-tracker").await;
         b.wait_for(".variants ins").await;
-        for scheme in ["light", "dark"] {
-            b.emulate_media("", Some(scheme)).await;
-            let found = b.accessibility_violations().await;
-            assert!(found.is_empty(), "a card's diff, {scheme}: {found:#?}");
-        }
+        b.assert_accessible_in_both_schemes("a card's diff").await;
         b
     });
 }

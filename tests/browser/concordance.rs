@@ -115,11 +115,7 @@ fn the_concordance_fits_a_phone_and_is_accessible_in_light_and_dark() {
         wait_for_lines(&b, view).await;
         let width = b.eval("return document.documentElement.scrollWidth").await;
         assert!(width.as_u64().unwrap() <= 360, "no sideways scrolling: {width}");
-        for scheme in ["light", "dark"] {
-            b.emulate_media("", Some(scheme)).await;
-            let found = b.accessibility_violations().await;
-            assert!(found.is_empty(), "{scheme}: {found:#?}");
-        }
+        b.assert_accessible_in_both_schemes("the page").await;
         b
     });
 }

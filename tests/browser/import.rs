@@ -17,6 +17,18 @@ const SHEET: &str = "\u{FEFF}Quote,Said by,Said on,Topics,Outlet\r\n\
 ,Nobody,2021,,\r\n\
 Later,Somebody,soonish,,\r\n";
 
+/// Opens `text` as a file named `name`, and checks it is refused with a message that says
+/// `says`, the corpus in use unchanged; then dismisses the message.
+pub(crate) async fn assert_refused_changing_nothing(b: &Browser, name: &str, text: &str, says: &str) {
+    let before = b.text(".result-count").await;
+    pick_file(b, name, text).await;
+    b.wait_for(".corpus-error").await;
+    let error = b.text(".corpus-error").await;
+    assert!(error.contains(says), "{name}: {error}");
+    assert_eq!(b.text(".result-count").await, before);
+    click(b, ".corpus-error button").await;
+}
+
 async fn problems(b: &Browser) -> Vec<String> {
     let shown = b
         .eval("return [...document.querySelectorAll('.import-problems li')].map(li => li.textContent)")
@@ -34,15 +46,8 @@ fn a_spreadsheet_is_mapped_by_its_header_and_its_usable_rows_load() {
         let needs = b.text(".import-needs").await;
         assert!(needs.contains("Date"), "{needs}");
         assert_eq!(b.eval("return document.querySelector('.import-load').disabled").await, true);
-        for scheme in ["light", "dark"] {
-            b.emulate_media("", Some(scheme)).await;
-            let found = b.accessibility_violations().await;
-            assert!(found.is_empty(), "the mapping step, {scheme}: {found:#?}");
-        }
-        b.emulate_media("", Some("light")).await;
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("import.png"), b.client.screenshot().await.unwrap()).unwrap();
+        b.assert_accessible_in_both_schemes("the mapping step").await;
+        b.save_screenshot("import").await;
         choose(&b, ".import-preview th:nth-child(4) select", "Date").await;
         let table = read("sheet.csv", SHEET.as_bytes()).unwrap();
         let mut mapping = Mapping::guess(&table);
@@ -73,25 +78,19 @@ fn a_spreadsheet_is_mapped_by_its_header_and_its_usable_rows_load() {
 fn a_file_that_is_no_spreadsheet_changes_nothing_and_says_why() {
     browser_test("import_refused", |b| async move {
         b.open("").await;
-        let bundled = b.text(".result-count").await;
         for (name, text, says) in [
             ("empty.csv", "", "empty"),
             ("headless.csv", ",,\n1,2,3\n", "column names"),
             ("binary.tsv", "PK\u{0}\u{3}\u{4}", "binary"),
         ] {
-            pick_file(&b, name, text).await;
-            b.wait_for(".corpus-error").await;
-            let error = b.text(".corpus-error").await;
-            assert!(error.contains(says), "{name}: {error}");
-            assert_eq!(b.text(".result-count").await, bundled);
-            click(&b, ".corpus-error button").await;
+            assert_refused_changing_nothing(&b, name, text, says).await;
         }
         // Cancelling the mapping keeps the corpus in use.
         pick_file(&b, "sheet.csv", SHEET).await;
         b.wait_for(".import").await;
         click(&b, ".import-actions button:nth-child(2)").await;
         b.wait_until("the mapping is gone", || async { b.find_all_count(".import").await == 0 }).await;
-        assert_eq!(b.text(".result-count").await, bundled);
+        assert_eq!(b.text(".result-count").await, crate::own_corpus::all_bundled());
         b
     });
 }

@@ -233,11 +233,7 @@ fn the_overview_fits_a_phone_and_is_accessible_in_light_and_dark() {
         // The table says the same as the map.
         let table_democracy = b.eval("return [...document.querySelectorAll('.overview-table tbody tr')].map(r => [...r.children].map(c => c.textContent))").await;
         assert!(table_democracy.as_array().unwrap().len() >= 9);
-        for scheme in ["light", "dark"] {
-            b.emulate_media("", Some(scheme)).await;
-            let violations = b.accessibility_violations().await;
-            assert!(violations.is_empty(), "{scheme}: {violations:#?}");
-        }
+        b.assert_accessible_in_both_schemes("the page").await;
         b
     });
 }

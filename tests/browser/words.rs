@@ -159,12 +159,7 @@ fn trends_and_words_are_accessible_at_a_phones_width() {
         for view in ["?q=democracy+rights&view=trends&per=1000", "?view=words"] {
             b.open(view).await;
             b.wait_for(".trend-table, .keyness-table").await;
-            for scheme in ["light", "dark"] {
-                b.emulate_media("", Some(scheme)).await;
-                let found = b.accessibility_violations().await;
-                assert!(found.is_empty(), "{view}, {scheme}: {found:#?}");
-            }
-            b.emulate_media("", Some("light")).await;
+            b.assert_accessible_in_both_schemes(view).await;
         }
         b
     });

@@ -272,6 +272,25 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect("run script")
     }
 
+    /// Checks the page with axe-core in the light and in the dark colour scheme (`what` names
+    /// it in a failure), and leaves it light.
+    pub async fn assert_accessible_in_both_schemes(&self, what: &str) {
+        for scheme in ["light", "dark"] {
+            self.emulate_media("", Some(scheme)).await;
+            let found = self.accessibility_violations().await;
+            assert!(found.is_empty(), "{what}, {scheme}: {found:#?}");
+        }
+        self.emulate_media("", Some("light")).await;
+    }
+
+    /// Saves what the page shows as `target/browser-screenshots/{name}.png`, for a person to
+    /// look at.
+    pub async fn save_screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), self.client.screenshot().await.unwrap()).unwrap();
+    }
+
     /// Runs asynchronous JavaScript in the page: its result is what it passes to
     /// `arguments[0]`.
     pub async fn eval_async(&self, script: &str) -> Value {
