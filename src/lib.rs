@@ -20,6 +20,8 @@
 
 pub mod browser;
 pub mod citation;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod command;
 pub mod components;
 pub mod corpus;
 pub mod engine;
