@@ -79,11 +79,18 @@ pub fn ArticleStep(store: Store, from: String, text: Arc<str>) -> impl IntoView 
 
 /// The text to paste, before there are proposals.
 fn paste(store: Store, draft: RwSignal<String>, find: impl Fn() + Clone + 'static) -> impl IntoView {
+    // The reader asked to paste: the field is where they go next.
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(field) = field.get() {
+            let _ = field.focus();
+        }
+    });
     view! {
         <p>"Paste the article’s text. Every passage in quotation marks and every bulleted or numbered point will be proposed for you to accept. Nothing leaves this page."</p>
         <label class="article-text">
             "The article’s text"
-            <textarea rows="10" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+            <textarea node_ref=field rows="10" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
         </label>
         <div class="import-actions">
             <button type="button" class="article-find" disabled=move || draft.with(|d| d.trim().is_empty()) on:click=move |_| find()>
@@ -171,8 +178,15 @@ fn review(
         .enumerate()
         .map(|(i, p)| proposal_item(store, &found.text, p, i, total, decisions))
         .collect_view();
+    // What was found is read first, then each passage.
+    let intro = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let Some(intro) = intro.get() {
+            let _ = intro.focus();
+        }
+    });
     view! {
-        <p>
+        <p node_ref=intro tabindex="-1" class="article-found">
             {format!("{total} {} found. ", if total == 1 { "passage" } else { "passages" })}
             "Accept the ones to add, and settle who said each, at which meeting, on which themes. Each is added exactly as the article prints it, the article kept as its source."
         </p>

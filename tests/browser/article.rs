@@ -44,9 +44,15 @@ fn a_pasted_articles_passages_are_proposed_and_the_accepted_ones_join_the_corpus
         let bundled = corpus::bundled().unwrap();
         let before = bundled.quotes.len();
         click(&b, ".add-article").await;
+        let focused = || async {
+            b.eval("return document.activeElement?.tagName + '.' + document.activeElement?.className").await
+        };
+        b.wait_until("the focus is in the text field", || async { focused().await == "TEXTAREA." }).await;
         type_into(&b, ".article-step textarea", ARTICLE).await;
         click(&b, ".article-find").await;
         b.wait_for(".proposal").await;
+        b.wait_until("the focus is on what was found", || async { focused().await == "P.article-found" })
+            .await;
         let expected: Vec<String> =
             propose(ARTICLE, &bundled.speakers).iter().map(|p| ARTICLE[p.text.clone()].to_owned()).collect();
         assert_eq!(marked_passages(&b).await, expected, "as the engine proposes them");
@@ -104,6 +110,8 @@ fn a_txt_file_opens_as_an_article_and_a_file_that_is_none_changes_nothing() {
             .eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             .await;
         assert_eq!(overflow, 0, "the proposals fit a phone");
+        b.eval("document.querySelector('.proposal').scrollIntoView(); return true").await;
+        b.save_screenshot("article-360").await;
         // A known speaker can be chosen in place of the guess.
         choose(&b, ".proposal:nth-child(1) .import-options select", "wang-yi").await;
         b.wait_until("the new name's field goes", || async {
