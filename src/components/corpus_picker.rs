@@ -62,8 +62,13 @@ fn status_line(store: Store) -> AnyView {
             }
             .into_any()
         }
-        CorpusStatus::Mapping { from, table } => view! { <ImportMapping store from table /> }.into_any(),
-        CorpusStatus::Article { from, text } => view! { <ArticleStep store from text /> }.into_any(),
+        // Steps few loads need, each a chunk of its own.
+        CorpusStatus::Mapping { from, table } => {
+            Suspend::new(async move { mapping_step(store, from, table).await }).into_any()
+        }
+        CorpusStatus::Article { from, text } => {
+            Suspend::new(async move { article_step(store, from, text).await }).into_any()
+        }
         CorpusStatus::Checking { from, percent } => view! {
             <div class="corpus-status" role="status">
                 <p>"Checking and indexing " <span class="file-name">{from}</span> "…"</p>
@@ -139,6 +144,16 @@ pub fn CorpusPicker() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+#[lazy]
+fn mapping_step(store: Store, from: String, table: std::sync::Arc<crate::import::table::Table>) -> AnyView {
+    view! { <ImportMapping store from table /> }.into_any()
+}
+
+#[lazy]
+fn article_step(store: Store, from: String, text: std::sync::Arc<str>) -> AnyView {
+    view! { <ArticleStep store from text /> }.into_any()
 }
 
 /// Which of the reader's corpora is shown or kept, and the way back to the bundled quotes.
