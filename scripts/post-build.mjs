@@ -147,24 +147,49 @@ const showCrash = (error) => {
 addEventListener("error", (event) => showCrash(event.error));
 addEventListener("unhandledrejection", (event) => showCrash(event.reason));
 `;
-const start = (registerServiceWorker) =>
+// The corpus is data, not code (src/store/bundled.rs): the page carries it in a data block,
+// which the Content-Security-Policy allows (it is never run), and embed.js fetches the same
+// text from a content-named file beside it, only if some embed has no data-src of its own.
+// `quote-explorer build` writes another corpus into both places.
+const CORPUS_BLOCK_ID = "quote-explorer-corpus";
+// Compact, and with every "<" escaped so that no text in it can close the block early.
+const corpusText = JSON.stringify(JSON.parse(readFileSync("data/corpus.json", "utf8"))).replaceAll("<", "\\u003c");
+const corpusFile = `corpus-${hash(corpusText)}.json`;
+writeFileSync(join(dir, corpusFile), corpusText);
+const corpusBlock = `<script type="application/json" id="${CORPUS_BLOCK_ID}">${corpusText}</script>`;
+const pageCorpus =
+  `const block = document.getElementById("${CORPUS_BLOCK_ID}");\n` +
+  `startExplorer(block?.textContent, block ? undefined : "This page has no corpus data block (#${CORPUS_BLOCK_ID}).");\n`;
+const start = (embed) =>
   CRASH_BOX +
-  `import init from "./${bindings}";\n` +
+  `import init, { startExplorer } from "./${bindings}";\n` +
+  (embed
+    ? `const wanted = [...document.querySelectorAll("[data-quote-explorer]")].some((e) => !e.hasAttribute("data-src"));\n` +
+      `const corpus = wanted ? fetch(new URL("./${corpusFile}", import.meta.url)).then((r) => r.ok ? r.text() : Promise.reject(new Error(\`HTTP \${r.status}\`))) : null;\n`
+    : "") +
   `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
-  (registerServiceWorker
-    ? `if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {\n` +
-      `  navigator.serviceWorker.register("./sw.js").catch(() => {});\n}\n`
-    : "");
+  (embed
+    ? `let text, problem;\n` +
+      `try { text = await corpus ?? undefined; }\n` +
+      `catch (e) { problem = \`The quotes could not be fetched from ${corpusFile}: \${e.message}\`; }\n` +
+      `startExplorer(text, problem);\n`
+    : pageCorpus +
+      `if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {\n` +
+      `  navigator.serviceWorker.register("./sw.js").catch(() => {});\n}\n`);
 
-const appScript = minify(start(true));
+const appScript = minify(start(false));
 const app = `app-${hash(appScript)}.js`;
 writeFileSync(join(dir, app), appScript);
-writeFileSync(join(dir, "embed.js"), minify(start(false)));
+writeFileSync(join(dir, "embed.js"), minify(start(true)));
 
 let html = read("index.html").toString();
 const inlineStart = /<script type="module">[\s\S]*?<\/script>/;
 if (!inlineStart.test(html)) throw new Error("Trunk's start-up script was not found in index.html");
 html = html.replace(inlineStart, `<script type="module" src="./${app}"></script>`);
+if (!html.includes("</body>")) throw new Error("index.html has no </body> to put the corpus before");
+html = html.replace("</body>", () => `${corpusBlock}\n</body>`);
+if (!html.includes('href="corpus.json"')) throw new Error("index.html's noscript paragraph does not link corpus.json");
+html = html.replace('href="corpus.json"', `href="./${corpusFile}"`);
 if (!/<meta http-equiv="Content-Security-Policy"/.test(html)) {
   throw new Error("index.html must declare its Content-Security-Policy");
 }
@@ -235,7 +260,8 @@ const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base6
 const inlineModule = minify(
   CRASH_BOX +
   glue.replace(exportsLine, "") +
-  `\nawait __wbg_init({ module_or_path: ${base64Bytes(wasm)} });\n`,
+  `\nawait __wbg_init({ module_or_path: ${base64Bytes(wasm)} });\n` +
+  pageCorpus,
 );
 if (/<\/script/i.test(inlineModule)) throw new Error("the inline module would close its script tag early");
 const single = html
@@ -243,6 +269,8 @@ const single = html
   .replace(/\s*<link rel="manifest"[^>]*>/, "")
   .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}" />`)
+  // Nothing lies beside a file opened from disk.
+  .replace(/ Its quotes are also in <a [^>]*>[^<]*<\/a>\./, "")
   .replace(`<script type="module" src="./${app}"></script>`, () => `<script type="module">\n${inlineModule}</script>`);
 writeFileSync(join(dir, "quote-explorer.html"), single);
 if (existsSync(join(dir, "__wasm_split.js"))) rmSync(join(dir, "__wasm_split.js"));

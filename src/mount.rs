@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::browser;
 use crate::components::App;
-use crate::store::{address, Placement};
+use crate::store::{address, bundled, Placement};
 use crate::url_state;
 
 /// The stylesheet (style/main.css, compacted by build.rs), compiled in so that embeds can
@@ -25,8 +25,13 @@ pub fn wide_layout_rem(stylesheet: &str) -> Option<u32> {
     rest[..rest.find("rem)")?].trim().parse().ok()
 }
 
-/// Mounts into every embed element if the page has any, else takes the whole page.
-pub fn start() {
+/// Called once by the page's start-up script (scripts/post-build.mjs) with the corpus the
+/// page came with: the text of its data block, or of the file an embed's script fetched;
+/// else why there is none, or neither when every embed names a corpus of its own. Then
+/// mounts into every embed element if the page has any, else takes the whole page.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = startExplorer)]
+pub fn start_explorer(corpus: Option<String>, problem: Option<String>) {
+    bundled::hand_over(corpus, problem);
     let document = gloo::utils::document();
     let embeds = document.query_selector_all("[data-quote-explorer]").ok();
     let embeds: Vec<Element> = embeds

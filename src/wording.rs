@@ -29,13 +29,14 @@ pub enum CorpusKind {
     Loaded,
 }
 
-/// One sentence on what the corpus in use is.
+/// One sentence on what the corpus in use is. The corpus a page comes with may be anyone's
+/// (`quote-explorer build`), so it says nothing a valid corpus does not guarantee.
 pub fn lede(quotes: usize, sources: usize, kind: CorpusKind) -> String {
     match kind {
         CorpusKind::Bundled => format!(
             "Every quote and statement point from {}, verbatim, each traceable to its line in the \
              source. {}.",
-            count(sources, "news article or readout", "news articles and readouts"),
+            count(sources, "source", "sources"),
             count(quotes, "quote", "quotes"),
         ),
         CorpusKind::Loaded => {
@@ -88,6 +89,10 @@ pub fn no_results(query: &Query) -> String {
 }
 
 /// What the concordance needs before it can show anything.
+/// When a page starts the explorer without the corpus it should carry.
+pub const NO_PAGE_CORPUS: &str =
+    "This page carries no quotes: its corpus data block is missing. Rebuild it with the quote-explorer command.";
+
 pub const CONCORDANCE_NEEDS_WORDS: &str =
     "Type a word in the search box to see each place it occurs, with the words before and after it.";
 
@@ -144,7 +149,7 @@ mod tests {
         assert_eq!(result_count(3, 72), "3 of 72 quotes");
         assert_eq!(lede(3, 1, CorpusKind::Loaded), "3 quotes from 1 source.");
         assert_eq!(lede(1, 2, CorpusKind::Loaded), "1 quote from 2 sources.");
-        assert!(lede(72, 5, CorpusKind::Bundled).contains("from 5 news articles and readouts"));
+        assert!(lede(72, 5, CorpusKind::Bundled).contains("from 5 sources"));
         assert!(lede(72, 5, CorpusKind::Bundled).ends_with("72 quotes."));
     }
 

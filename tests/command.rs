@@ -1,6 +1,8 @@
 //! The `quote-explorer` command, run as the installed binary: on the bundled corpus, on a
 //! broken one (exit status and the app's own messages), on a spreadsheet, and on a synthetic
-//! corpus of 100,000 quotes (its time and output size printed, not asserted).
+//! corpus of 100,000 quotes (its time and output size printed, not asserted). `build` needs
+//! the prebuilt app in `dist/` (`scripts/build`, which `scripts/test` runs first); the browser
+//! tests open what it writes (`tests/browser/built.rs`).
 
 use std::process::Command;
 use std::time::Instant;
@@ -111,15 +113,81 @@ fn wrong_usage_says_how_to_use_it() {
 fn a_corpus_of_100000_quotes_is_validated_and_counted() {
     let json = serde_json::to_vec(&corpus::synthetic::generate(100_000, 7)).unwrap();
     let file = temp_file("large.json", &json);
-    for command in ["validate", "stats"] {
+    let app = dist();
+    let out_dir = temp_dir("large-explorer");
+    for command in ["validate", "stats", "build"] {
         let started = Instant::now();
-        let (status, out, _) = run(&[command, &file]);
-        assert_eq!(status, 0, "{out}");
+        let (status, out, err) = run(&[command, &file, "--out", &out_dir, "--app", &app]);
+        assert_eq!(status, 0, "{out}{err}");
+        let written = if command == "build" {
+            format!(", {:.1} MB written", folder_bytes(&out_dir) as f64 / 1e6)
+        } else {
+            String::new()
+        };
         eprintln!(
-            "{command} on 100,000 quotes ({:.1} MB): {:.2} s, {} bytes of output",
+            "{command} on 100,000 quotes ({:.1} MB): {:.2} s, {} bytes of output{written}",
             json.len() as f64 / 1e6,
             started.elapsed().as_secs_f64(),
             out.len()
         );
     }
+    let _ = std::fs::remove_dir_all(out_dir);
+}
+
+fn temp_dir(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("qe-command-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir.to_string_lossy().into_owned()
+}
+
+fn folder_bytes(dir: &str) -> u64 {
+    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum()
+}
+
+fn dist() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/dist");
+    assert!(
+        std::path::Path::new(dir).join("index.html").is_file(),
+        "No release build in dist/: `build` copies it. Run scripts/build (scripts/test does) first."
+    );
+    dir.to_owned()
+}
+
+#[test]
+fn build_writes_an_explorer_of_the_corpus_or_says_why_not() {
+    let app = dist();
+    let out = temp_dir("bundled-explorer");
+    let (status, said, _) = run(&["build", BUNDLED, "--title", "Our quotes", "--out", &out, "--app", &app]);
+    assert_eq!(status, 0, "{said}");
+    assert!(said.contains("quote-explorer.html: the whole explorer in one file"), "{said}");
+    let page = std::fs::read_to_string(format!("{out}/index.html")).unwrap();
+    assert!(page.contains("<title>Our quotes</title>"));
+    // The app's own files are copied as they are: only the corpus and its names change.
+    let wasm = std::fs::read_dir(&app)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|n| n.ends_with("_bg.wasm"))
+        .unwrap();
+    assert_eq!(
+        std::fs::read(format!("{out}/{wasm}")).unwrap(),
+        std::fs::read(format!("{app}/{wasm}")).unwrap()
+    );
+
+    let broken = temp_file("broken-for-build.json", br#"{"schema_version": 1, "title": "x"}"#);
+    let fresh = temp_dir("never-written");
+    let (status, _, err) = run(&["build", &broken, "--out", &fresh, "--app", &app]);
+    assert_eq!(status, 1);
+    assert!(
+        err.contains("does not load whole, so no explorer was written") && err.contains("themes: missing."),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(&fresh).exists(), "nothing written");
+
+    let (status, _, err) = run(&["build", BUNDLED]);
+    assert_eq!(status, 2);
+    assert!(err.contains("build needs --out DIR"), "{err}");
+    let (status, _, err) = run(&["build", BUNDLED, "--out", &fresh, "--app", "/no/such/app"]);
+    assert_eq!(status, 1);
+    assert!(err.contains("No prebuilt explorer at /no/such/app"), "{err}");
+    let _ = std::fs::remove_dir_all(out);
 }

@@ -1,16 +1,21 @@
 //! The native command, `quote-explorer`: a corpus checked and counted from a terminal, with
-//! the messages the app gives. What it prints is built here from the file's bytes, so the
-//! host tests run it as a function and as the installed binary alike.
+//! the messages the app gives, and an explorer of it built from the prebuilt app. What it
+//! prints is built here from the file's bytes, so the host tests run it as a function and as
+//! the installed binary alike.
 
+pub mod build;
 mod open;
+mod progress;
 mod stats;
 
 use std::fmt::Write as _;
 
 pub use open::{open, Opened};
+pub use progress::Progress;
 
 const HELP: &str = "\
-quote-explorer: check and count a corpus of quotes, as the explorer reads it.
+quote-explorer: check and count a corpus of quotes as the explorer reads it, and make an
+explorer of it to publish.
 
 Usage:
   quote-explorer validate FILE [--json]   Reads FILE (a corpus in the explorer's JSON, or a
@@ -20,6 +25,15 @@ Usage:
                                           1 if not.
   quote-explorer stats FILE [--json]      Counts by speaker, meeting, theme, source and kind,
                                           and what the corpus lint finds.
+  quote-explorer build FILE [--title \"…\"] --out DIR
+                                          Writes an explorer of FILE (which must load whole)
+                                          into DIR: index.html and its files for any static
+                                          host, embed.js for other pages, and
+                                          quote-explorer.html, the whole explorer in one file
+                                          that works opened from disk. Titled by --title, else
+                                          by the corpus. Made from the prebuilt app: the dist/
+                                          of the repository it was built from, or the one
+                                          --app DIR or $QUOTE_EXPLORER_APP names.
   quote-explorer --help                   This text.
 ";
 
@@ -41,13 +55,23 @@ impl Outcome {
     }
 }
 
-/// Runs the command on its arguments (without the program's name), reading files with `read`.
-pub fn run(args: &[String], read: impl Fn(&str) -> std::io::Result<Vec<u8>>) -> Outcome {
+/// Runs the command on its arguments (without the program's name), reading files with `read`
+/// and showing `progress`.
+pub fn run(args: &[String], read: impl Fn(&str) -> std::io::Result<Vec<u8>>, progress: &Progress) -> Outcome {
     let json = args.iter().any(|a| a == "--json");
-    let words: Vec<&str> = args.iter().map(String::as_str).filter(|a| *a != "--json").collect();
+    let arguments = match Arguments::split(args) {
+        Ok(arguments) => arguments,
+        Err(message) => return Outcome::usage(&message),
+    };
+    let option = |name: &str| arguments.option(name);
+    let words: Vec<&str> = arguments.words.iter().map(String::as_str).collect();
     match words.as_slice() {
         [] | ["--help"] | ["-h"] | ["help"] => Outcome::ok(HELP.to_owned()),
-        [command @ ("validate" | "stats"), file] => {
+        [command @ ("validate" | "stats" | "build"), file] => {
+            if *command == "build" && option("--out").is_none() {
+                return Outcome::usage("build needs --out DIR: the folder to write the explorer into.");
+            }
+            progress.step(format!("Reading {file}"));
             let bytes = match read(file) {
                 Ok(bytes) => bytes,
                 Err(e) => {
@@ -58,22 +82,59 @@ pub fn run(args: &[String], read: impl Fn(&str) -> std::io::Result<Vec<u8>>) -> 
                     };
                 }
             };
+            progress.step(format!("Checking {file}"));
             let opened = open(file, &bytes);
-            if *command == "validate" {
-                validate(file, &opened, json)
-            } else {
-                stats::stats(file, &opened, json)
+            match *command {
+                "validate" => validate(file, &opened, json),
+                "stats" => stats::stats(file, &opened, json),
+                _ => build_explorer(
+                    file,
+                    &opened,
+                    option("--title"),
+                    option("--out").unwrap_or_default(),
+                    option("--app"),
+                    progress,
+                ),
             }
         }
-        [command @ ("validate" | "stats")] => Outcome::usage(&format!("{command} needs a FILE.")),
+        [command @ ("validate" | "stats" | "build")] => Outcome::usage(&format!("{command} needs a FILE.")),
         [other, ..] => Outcome::usage(&format!("“{other}” is not a command (or has too many arguments).")),
+    }
+}
+
+/// The options that take a value.
+const VALUED: [&str; 3] = ["--title", "--out", "--app"];
+
+/// The arguments without `--json`, and each option of [`VALUED`] with its value.
+struct Arguments {
+    words: Vec<String>,
+    options: Vec<(&'static str, String)>,
+}
+
+impl Arguments {
+    fn split(args: &[String]) -> Result<Arguments, String> {
+        let mut split = Arguments { words: Vec::new(), options: Vec::new() };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if let Some(name) = VALUED.iter().find(|v| arg == *v) {
+                let value = args.next().ok_or_else(|| format!("{name} needs a value."))?;
+                split.options.push((name, value.clone()));
+            } else if arg != "--json" {
+                split.words.push(arg.clone());
+            }
+        }
+        Ok(split)
+    }
+
+    fn option(&self, name: &str) -> Option<&str> {
+        self.options.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 }
 
 /// The installed binary's entry point: runs on the process's arguments and files, prints,
 /// and gives the exit status.
 pub fn main(args: Vec<String>) -> i32 {
-    let outcome = run(&args, |path| std::fs::read(path));
+    let outcome = run(&args, |path| std::fs::read(path), &Progress::on_terminal());
     print!("{}", outcome.out);
     eprint!("{}", outcome.err);
     outcome.status
@@ -114,6 +175,44 @@ fn validate(file: &str, opened: &Opened, json: bool) -> Outcome {
         out
     };
     Outcome { status, out, err: String::new() }
+}
+
+fn build_explorer(
+    file: &str,
+    opened: &Opened,
+    title: Option<&str>,
+    out: &str,
+    app: Option<&str>,
+    progress: &Progress,
+) -> Outcome {
+    let failed = |err: String| Outcome { status: 1, out: String::new(), err };
+    let corpus = match &opened.corpus {
+        Some(corpus) if opened.loads_whole() => corpus,
+        _ => {
+            let mut err = format!("{file} does not load whole, so no explorer was written:\n");
+            for problem in &opened.problems {
+                let _ = writeln!(err, "  {problem}");
+            }
+            return failed(err);
+        }
+    };
+    let app = match build::find_app(app) {
+        Ok(app) => app,
+        Err(message) => return failed(format!("{message}\n")),
+    };
+    let out_dir = std::path::Path::new(out);
+    match build::build(corpus, title, &app, out_dir, progress) {
+        Ok(built) => Outcome::ok(format!(
+            "Wrote an explorer of {} to {out} ({} files, {:.1} MB):\n  \
+             {out}/index.html and its files: publish the folder on any static host;\n  \
+             {out}/quote-explorer.html: the whole explorer in one file, to send or open from disk;\n  \
+             {out}/embed.js: <div data-quote-explorer></div> <script type=\"module\" src=\".../embed.js\"></script> on another page.\n",
+            counts(corpus),
+            built.files,
+            built.bytes as f64 / 1e6,
+        )),
+        Err(message) => failed(format!("{message}\n")),
+    }
 }
 
 fn counts(c: &crate::corpus::Corpus) -> String {

@@ -6,14 +6,16 @@ use leptos::{ev, prelude::*};
 use super::corpus_picker::{start_loading, CorpusPicker, DropZone, Load};
 use super::{facets::FacetPane, results::Results, search::SearchBar};
 use crate::browser;
-use crate::corpus;
+use crate::corpus::Corpus;
 use crate::engine::Catalog;
+use crate::store::bundled;
 use crate::store::kept::Kept;
 use crate::store::{Placement, Store};
 use crate::url_state::View;
 use crate::wording;
 
-/// The explorer over the bundled corpus, or a readable message if it cannot be loaded.
+/// The explorer over the corpus the page came with, or a readable message if it cannot be
+/// used. An embed that names a corpus of its own starts empty while that one arrives.
 #[component]
 pub fn App(
     initial: View,
@@ -21,16 +23,19 @@ pub fn App(
     /// Where to load another corpus from, in place of the bundled one.
     source: Option<String>,
 ) -> impl IntoView {
-    match corpus::bundled_linked() {
-        Ok((corpus, links)) => {
-            view! { <ExplorerPage catalog=Catalog::linked(corpus, links) initial placement source /> }
-                .into_any()
-        }
-        Err(error) => view! {
+    let catalog = match bundled::linked() {
+        Some(Ok((corpus, links))) => Ok(Catalog::linked(corpus, links)),
+        None if source.is_some() => Ok(Catalog::new(Corpus::empty())),
+        Some(Err(messages)) => Err(messages),
+        None => Err(vec![wording::NO_PAGE_CORPUS.to_string()]),
+    };
+    match catalog {
+        Ok(catalog) => view! { <ExplorerPage catalog initial placement source /> }.into_any(),
+        Err(messages) => view! {
             <main class="load-error" role="alert">
                 <h1>"The quote corpus could not be loaded"</h1>
-                <p>"The data shipped with this page is damaged. Please report these problems:"</p>
-                <ul>{error.messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                <p>"The quotes that come with this page cannot be read. Please report these problems:"</p>
+                <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             </main>
         }
         .into_any(),
@@ -87,7 +92,11 @@ fn ExplorerPage(
         view! {
             <SkipLink />
             <header class="site-header">
-                <h2 class="embed-title">{title}</h2>
+                // None while an embed's own corpus is on its way.
+                {move || {
+                    let title = title();
+                    (!title.is_empty()).then(|| view! { <h2 class="embed-title">{title}</h2> })
+                }}
                 <p class="lede">{lede}</p>
             </header>
             {layout}

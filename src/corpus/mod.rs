@@ -19,16 +19,20 @@ pub use validate::{
 };
 pub use verify::{lint, locate_verbatim, normalize_for_comparison, verify_against_sources};
 
-/// The corpus shipped with the app (data/corpus.json, compacted by build.rs), compiled into
-/// the binary so start-up needs no fetch.
+/// The corpus shipped with the app (data/corpus.json, compacted by build.rs), for the tests
+/// and the command. The browser build reads it from the page instead (`store::bundled`), so
+/// one built app serves any corpus.
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
 /// The bundled corpus, parsed and validated.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bundled() -> Result<Corpus, CorpusError> {
     parse(BUNDLED_JSON)
 }
 
 /// The bundled corpus with its links, as the app loads it.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bundled_linked() -> Result<(Corpus, Links), CorpusError> {
     parse_linked(BUNDLED_JSON)
 }

@@ -19,6 +19,22 @@ pub struct Corpus {
     pub quotes: Vec<Quote>,
 }
 
+impl Corpus {
+    /// A corpus with nothing in it: what an explorer shows while its own corpus is on its way.
+    pub fn empty() -> Corpus {
+        Corpus {
+            schema_version: SCHEMA_VERSION,
+            title: String::new(),
+            themes: Vec::new(),
+            speakers: Vec::new(),
+            meetings: Vec::new(),
+            sources: Vec::new(),
+            statements: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {

@@ -60,7 +60,7 @@ pub async fn open_file(store: Store, file: web_sys::File) {
 #[lazy]
 pub async fn use_bundled(store: Store) {
     store.start_load();
-    if let Ok((corpus, links)) = corpus::bundled_linked() {
+    if let Some(Ok((corpus, links))) = super::bundled::linked() {
         store.replace_catalog(Catalog::linked(corpus, links), CorpusOrigin::Bundled);
     }
     // The reader's own corpus stays kept, set aside: the next visit opens on the bundled one.

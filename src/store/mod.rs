@@ -9,6 +9,7 @@
 //! themselves.
 
 pub mod address;
+pub mod bundled;
 pub mod kept;
 pub mod loading;
 

@@ -5,6 +5,7 @@
 mod support;
 
 mod article;
+mod built;
 mod compare;
 mod concordance;
 mod everywhere;

@@ -302,7 +302,7 @@ fn site_with(name: &str, extra: &[(&str, String)]) -> PathBuf {
 }
 
 #[test]
-fn an_embed_loads_its_data_src_and_refuses_broken_or_foreign_ones() {
+fn an_embed_loads_its_data_src_and_refuses_broken_or_foreign_ones_without_fetching_the_bundled_corpus() {
     let (mine, count) = democracy_corpus();
     let page = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>data-src</title></head><body>
         <div id="mine" data-quote-explorer data-src="corpora/mine.json"></div>
@@ -337,12 +337,14 @@ fn an_embed_loads_its_data_src_and_refuses_broken_or_foreign_ones() {
                 b.eval(&inside(id, ".corpus-error")).await.as_str().is_some_and(|t| t.contains(message))
             })
             .await;
-            assert_eq!(
-                b.eval(&inside(id, ".result-count")).await,
-                all_bundled(),
-                "#{id} keeps the bundled quotes"
-            );
+            // Every embed on the page names its own corpus, so the bundled one is never
+            // fetched, and none is passed off as the one the page asked for.
+            assert_eq!(b.eval(&inside(id, ".result-count")).await, "0 of 0 quotes", "#{id} shows no quotes");
         }
+        let fetched = b
+            .eval("return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/corpus-'))")
+            .await;
+        assert_eq!(fetched, serde_json::json!([]), "the bundled corpus is not fetched");
         b
     });
     let _ = std::fs::remove_dir_all(site);
