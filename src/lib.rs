@@ -6,17 +6,22 @@
 //! serves them all):
 //! - [`corpus`]: the data model, loading and validation (pure).
 //! - [`engine`]: the index, search, counts, and what a card or the overview shows (pure).
-//! - [`import`]: a spreadsheet brought in as a corpus (pure).
+//! - [`import`]: a spreadsheet brought in as a corpus, and an article's quotes proposed and
+//!   added to one (pure).
 //! - [`url_state`], [`citation`], [`export`], [`wording`]: the view as a link, citations,
 //!   files, and the sentences about counts and queries (pure).
-//! - [`browser`]: the calls into the browser (address bar, clipboard, files, downloads).
-//! - [`store`]: the explorer's state, with the one gate every change of view passes.
+//! - [`browser`]: the calls into the browser (address bar, clipboard, files, downloads, and
+//!   storage: `localStorage` and IndexedDB).
+//! - [`store`]: the explorer's state, with the one gate every change of view passes, and the
+//!   corpus the page came with (read from the page, not compiled in).
 //! - [`components`]: the Leptos user interface, rendering what the engine builds.
 //! - [`mount`]: where the explorer appears: the whole page, or embeds in a host page. (If it
 //!   ever hits a bug, the page's start-up script replaces it with a message: see
 //!   `scripts/post-build.mjs`.)
 //! - `js_api`: the engine for JavaScript callers, in the benchmark's build only (feature
 //!   `bench-api`).
+//! - `command`: the `quote-explorer` command (`validate`, `stats`, `build`), in the native
+//!   build only.
 
 pub mod browser;
 pub mod citation;

@@ -157,8 +157,9 @@ fn dist() -> String {
 fn build_writes_an_explorer_of_the_corpus_or_says_why_not() {
     let app = dist();
     let out = temp_dir("bundled-explorer");
-    let (status, said, _) = run(&["build", BUNDLED, "--title", "Our quotes", "--out", &out, "--app", &app]);
+    let (status, said, err) = run(&["build", BUNDLED, "--title", "Our quotes", "--out", &out, "--app", &app]);
     assert_eq!(status, 0, "{said}");
+    assert_eq!(err, "", "no progress drawn when standard error is not a terminal");
     assert!(said.contains("quote-explorer.html: the whole explorer in one file"), "{said}");
     let page = std::fs::read_to_string(format!("{out}/index.html")).unwrap();
     assert!(page.contains("<title>Our quotes</title>"));

@@ -2,8 +2,9 @@
 //! `scripts/build` makes). The app carries no corpus in its code: its page holds the corpus in
 //! a JSON data block, the single file likewise, and `embed.js` fetches a content-named copy
 //! beside it (see `store::bundled` and `scripts/post-build.mjs`). So a build copies the app,
-//! puts the new corpus in those three places, names it in `embed.js`, gives the pages,
-//! and the web app manifest its title, and gives the service worker a new cache version.
+//! puts the new corpus in those three places, names it in `embed.js`, gives the pages and the
+//! web app manifest its title, and gives the service worker a new cache version. (The
+//! embedding example, which shows the bundled corpus's speakers, is left out.)
 //! No Rust, wasm or Node toolchain is needed.
 
 use std::fs;
@@ -78,8 +79,10 @@ pub fn build(
     let lede = wording::lede(corpus.quotes.len(), corpus.sources.len(), wording::CorpusKind::Bundled);
     fs::create_dir_all(out).map_err(|e| format!("{}: cannot be created: {e}", out.display()))?;
     let mut built = Built { files: 0, bytes: 0, corpus_file: corpus_file.clone() };
+    // The embedding example shows the bundled corpus's speakers and themes: not theirs.
+    let names: Vec<&String> = names.iter().filter(|n| !n.starts_with("embed-example.")).collect();
     progress.files(names.len() as u64);
-    for name in &names {
+    for name in names {
         let from = app.join(name);
         let read_text =
             || fs::read_to_string(&from).map_err(|e| format!("{}: cannot be read: {e}", from.display()));
@@ -236,6 +239,8 @@ mod tests {
             .unwrap();
         fs::write(dir.join("corpus-0123456789abcdef.json"), &old).unwrap();
         fs::write(dir.join("app.wasm"), [0, 97, 115, 109]).unwrap();
+        fs::write(dir.join("embed-example.html"), "<div data-quote-explorer data-speaker=\"wang-yi\">")
+            .unwrap();
     }
 
     fn temp(name: &str) -> PathBuf {
@@ -286,6 +291,7 @@ mod tests {
         assert_eq!(manifest["name"], "Harbour <b>quotes</b> & more");
         assert_eq!(manifest["short_name"], "Quotes");
         assert_eq!(fs::read(out.join("app.wasm")).unwrap(), fs::read(app.join("app.wasm")).unwrap());
+        assert!(!out.join("embed-example.html").exists(), "the bundled corpus's example is not theirs");
         // Built again over itself (a corrected corpus), with the corpus's own title.
         let again = build(&corpus::bundled().unwrap(), None, &app, &out, &Progress::hidden()).unwrap();
         let page = fs::read_to_string(out.join("index.html")).unwrap();

@@ -92,11 +92,10 @@ fn ExplorerPage(
         view! {
             <SkipLink />
             <header class="site-header">
-                // None while an embed's own corpus is on its way.
-                {move || {
-                    let title = title();
-                    (!title.is_empty()).then(|| view! { <h2 class="embed-title">{title}</h2> })
-                }}
+                // Hidden while an embed's own corpus is on its way: it has no title yet.
+                <h2 class="embed-title" hidden=move || store.catalog.with(|c| c.corpus.title.is_empty())>
+                    {title}
+                </h2>
                 <p class="lede">{lede}</p>
             </header>
             {layout}
