@@ -24,6 +24,7 @@
 //!   build only.
 
 pub mod browser;
+pub mod chunked;
 pub mod citation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod command;

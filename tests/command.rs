@@ -114,12 +114,12 @@ fn a_corpus_of_100000_quotes_is_validated_and_counted() {
     let json = serde_json::to_vec(&corpus::synthetic::generate(100_000, 7)).unwrap();
     let file = temp_file("large.json", &json);
     let app = dist();
-    let out_dir = temp_dir("large-explorer");
-    for command in ["validate", "stats", "build"] {
+    for command in ["validate", "stats", "build", "index"] {
+        let out_dir = temp_dir(&format!("large-{command}"));
         let started = Instant::now();
         let (status, out, err) = run(&[command, &file, "--out", &out_dir, "--app", &app]);
         assert_eq!(status, 0, "{out}{err}");
-        let written = if command == "build" {
+        let written = if ["build", "index"].contains(&command) {
             format!(", {:.1} MB written", folder_bytes(&out_dir) as f64 / 1e6)
         } else {
             String::new()
@@ -130,8 +130,29 @@ fn a_corpus_of_100000_quotes_is_validated_and_counted() {
             started.elapsed().as_secs_f64(),
             out.len()
         );
+        let _ = std::fs::remove_dir_all(out_dir);
     }
-    let _ = std::fs::remove_dir_all(out_dir);
+}
+
+#[test]
+fn index_writes_a_chunked_index_and_keeps_to_its_own_folder() {
+    let out = temp_dir("bundled-index");
+    let (status, said, err) = run(&["index", BUNDLED, "--out", &out]);
+    assert_eq!(status, 0, "{err}");
+    assert!(said.starts_with("Wrote an index of 72 quotes"), "{said}");
+    let names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(names.iter().filter(|n| n.starts_with("meta-")).count(), 1);
+    assert!(names.contains(&"index.json".to_owned()));
+    assert_eq!(names.iter().filter(|n| n.starts_with("quotes-")).count(), 72_usize.div_ceil(20));
+    // Again over itself: replaced. Over someone's files: refused, nothing touched.
+    assert_eq!(run(&["index", BUNDLED, "--out", &out]).0, 0);
+    std::fs::write(format!("{out}/notes.txt"), "mine").unwrap();
+    let (status, _, err) = run(&["index", BUNDLED, "--out", &out]);
+    assert_eq!(status, 1);
+    assert!(err.contains("not an index"), "{err}");
+    assert_eq!(std::fs::read_to_string(format!("{out}/notes.txt")).unwrap(), "mine");
+    let _ = std::fs::remove_dir_all(out);
 }
 
 fn temp_dir(name: &str) -> String {
@@ -191,4 +212,51 @@ fn build_writes_an_explorer_of_the_corpus_or_says_why_not() {
     assert_eq!(status, 1);
     assert!(err.contains("No prebuilt explorer at /no/such/app"), "{err}");
     let _ = std::fs::remove_dir_all(out);
+}
+
+/// Issue 19's scale: a million synthetic quotes indexed on this machine, with the time, the
+/// peak memory (the process's high-water mark, read from /proc while it runs) and the index's
+/// size printed. Not run by default (about a minute, and 600 MB of JSON written to /tmp):
+/// `cargo test --release --test command -- --ignored --nocapture a_million`.
+#[test]
+#[ignore]
+fn a_million_quotes_are_indexed_within_minutes_and_memory() {
+    let started = Instant::now();
+    let json = serde_json::to_vec(&corpus::synthetic::generate(1_000_000, 7)).unwrap();
+    let file = temp_file("million.json", &json);
+    eprintln!(
+        "generated 1,000,000 quotes ({:.0} MB) in {:.1} s",
+        json.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    drop(json);
+    let out = temp_dir("million-index");
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quote-explorer"))
+        .args(["index", &file, "--out", &out])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(status) = std::fs::read_to_string(&status_file) {
+            if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+                peak_kb = peak_kb.max(line.split_whitespace().nth(1).unwrap().parse().unwrap());
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    eprintln!(
+        "index of 1,000,000 quotes: {:.1} s, peak memory {:.2} GB, {} files, {:.1} MB; {}",
+        started.elapsed().as_secs_f64(),
+        peak_kb as f64 / 1e6,
+        std::fs::read_dir(&out).unwrap().count(),
+        folder_bytes(&out) as f64 / 1e6,
+        String::from_utf8_lossy(&output.stdout).trim()
+    );
+    let _ = std::fs::remove_dir_all(out);
+    let _ = std::fs::remove_file(file);
 }

@@ -4,6 +4,7 @@
 //! the installed binary alike.
 
 pub mod build;
+pub mod index;
 mod open;
 mod progress;
 mod stats;
@@ -34,6 +35,11 @@ Usage:
                                           by the corpus. Made from the prebuilt app: the dist/
                                           of the repository it was built from, or the one
                                           --app DIR or $QUOTE_EXPLORER_APP names.
+  quote-explorer index FILE --out DIR     Writes a chunked index of FILE into DIR, for a
+                                          static host to serve a corpus too large to load
+                                          whole: a small meta file read first, the word index
+                                          in chunks by prefix, the quotes in packs of a page,
+                                          every file named by its content.
   quote-explorer --help                   This text.
 ";
 
@@ -67,9 +73,9 @@ pub fn run(args: &[String], read: impl Fn(&str) -> std::io::Result<Vec<u8>>, pro
     let words: Vec<&str> = arguments.words.iter().map(String::as_str).collect();
     match words.as_slice() {
         [] | ["--help"] | ["-h"] | ["help"] => Outcome::ok(HELP.to_owned()),
-        [command @ ("validate" | "stats" | "build"), file] => {
-            if *command == "build" && option("--out").is_none() {
-                return Outcome::usage("build needs --out DIR: the folder to write the explorer into.");
+        [command @ ("validate" | "stats" | "build" | "index"), file] => {
+            if ["build", "index"].contains(command) && option("--out").is_none() {
+                return Outcome::usage(&format!("{command} needs --out DIR: the folder to write into."));
             }
             progress.step(format!("Reading {file}"));
             let bytes = match read(file) {
@@ -83,10 +89,12 @@ pub fn run(args: &[String], read: impl Fn(&str) -> std::io::Result<Vec<u8>>, pro
                 }
             };
             progress.step(format!("Checking {file}"));
-            let opened = open(file, &bytes);
+            let opened =
+                if *command == "index" { open::open_of_any_size(file, &bytes) } else { open(file, &bytes) };
             match *command {
                 "validate" => validate(file, &opened, json),
                 "stats" => stats::stats(file, &opened, json),
+                "index" => index_corpus(file, &opened, option("--out").unwrap_or_default(), progress),
                 _ => build_explorer(
                     file,
                     &opened,
@@ -97,7 +105,9 @@ pub fn run(args: &[String], read: impl Fn(&str) -> std::io::Result<Vec<u8>>, pro
                 ),
             }
         }
-        [command @ ("validate" | "stats" | "build")] => Outcome::usage(&format!("{command} needs a FILE.")),
+        [command @ ("validate" | "stats" | "build" | "index")] => {
+            Outcome::usage(&format!("{command} needs a FILE."))
+        }
         [other, ..] => Outcome::usage(&format!("“{other}” is not a command (or has too many arguments).")),
     }
 }
@@ -186,15 +196,9 @@ fn build_explorer(
     progress: &Progress,
 ) -> Outcome {
     let failed = |err: String| Outcome { status: 1, out: String::new(), err };
-    let corpus = match &opened.corpus {
-        Some(corpus) if opened.loads_whole() => corpus,
-        _ => {
-            let mut err = format!("{file} does not load whole, so no explorer was written:\n");
-            for problem in &opened.problems {
-                let _ = writeln!(err, "  {problem}");
-            }
-            return failed(err);
-        }
+    let corpus = match whole(file, opened, "explorer") {
+        Ok(corpus) => corpus,
+        Err(outcome) => return outcome,
     };
     let app = match build::find_app(app) {
         Ok(app) => app,
@@ -212,6 +216,41 @@ fn build_explorer(
             built.bytes as f64 / 1e6,
         )),
         Err(message) => failed(format!("{message}\n")),
+    }
+}
+
+/// The corpus of a file that loads whole, or the outcome that says why it does not.
+fn whole<'a>(file: &str, opened: &'a Opened, what: &str) -> Result<&'a crate::corpus::Corpus, Outcome> {
+    match &opened.corpus {
+        Some(corpus) if opened.loads_whole() => Ok(corpus),
+        _ => {
+            let mut err = format!("{file} does not load whole, so no {what} was written:\n");
+            for problem in &opened.problems {
+                let _ = writeln!(err, "  {problem}");
+            }
+            Err(Outcome { status: 1, out: String::new(), err })
+        }
+    }
+}
+
+fn index_corpus(file: &str, opened: &Opened, out: &str, progress: &Progress) -> Outcome {
+    let corpus = match whole(file, opened, "index") {
+        Ok(corpus) => corpus,
+        Err(outcome) => return outcome,
+    };
+    match index::index(corpus, std::path::Path::new(out), progress) {
+        Ok(written) => Outcome::ok(format!(
+            "Wrote an index of {} quotes to {out}: {} files, {:.1} MB gzipped (meta {:.1} KB, facets \
+             {:.1} MB, largest word chunk {:.1} KB). Read it from {out}/{}.\n",
+            corpus.quotes.len(),
+            written.files,
+            written.bytes as f64 / 1e6,
+            written.meta_bytes as f64 / 1e3,
+            written.facets_bytes as f64 / 1e6,
+            written.largest_chunk as f64 / 1e3,
+            written.meta_file,
+        )),
+        Err(message) => Outcome { status: 1, out: String::new(), err: format!("{message}\n") },
     }
 }
 

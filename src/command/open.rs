@@ -26,8 +26,19 @@ impl Opened {
     }
 }
 
-/// Opens the file called `name` holding `bytes`.
+/// Opens the file called `name` holding `bytes`, as the app would (a corpus file of at most
+/// [`corpus::MAX_CORPUS_BYTES`]).
 pub fn open(name: &str, bytes: &[u8]) -> Opened {
+    open_within(name, bytes, true)
+}
+
+/// [`open`], but a corpus file of any size: for the chunked index, which is how a corpus too
+/// large for a page reaches one.
+pub fn open_of_any_size(name: &str, bytes: &[u8]) -> Opened {
+    open_within(name, bytes, false)
+}
+
+fn open_within(name: &str, bytes: &[u8], bounded: bool) -> Opened {
     if article::is_article(name) {
         return Opened::refused(vec![
             "An article is not a corpus: add it to one in the explorer (“Add an article…”), which proposes its quotes."
@@ -49,10 +60,8 @@ pub fn open(name: &str, bytes: &[u8]) -> Opened {
             Err(message) => Opened::refused(vec![message]),
         };
     }
-    if let Err(e) = corpus::check_size(bytes.len() as u64) {
-        return Opened::refused(e.messages);
-    }
-    match corpus::parse_bytes(bytes) {
+    let parsed = if bounded { corpus::parse_bytes(bytes) } else { corpus::parse_bytes_of_any_size(bytes) };
+    match parsed {
         Ok((corpus, _)) => Opened { corpus: Some(corpus), problems: Vec::new(), leaves_out: false },
         Err(e) => Opened::refused(e.messages),
     }

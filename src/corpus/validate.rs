@@ -75,7 +75,18 @@ pub fn parse(json: &str) -> Result<Corpus, CorpusError> {
 
 /// [`parse`], keeping the links found while checking, which an index is built from.
 pub fn parse_linked(json: &str) -> Result<(Corpus, Links), CorpusError> {
-    let mut reading = Reading::new(json)?;
+    check_size(json.len() as u64)?;
+    parse_linked_of_any_size(json)
+}
+
+/// [`parse_bytes`] without the limit a page keeps to ([`MAX_CORPUS_BYTES`]): for the native
+/// command's chunked index, made for corpora too large for a page to load whole.
+pub fn parse_bytes_of_any_size(bytes: &[u8]) -> Result<(Corpus, Links), CorpusError> {
+    parse_linked_of_any_size(utf8_text(bytes)?)
+}
+
+fn parse_linked_of_any_size(json: &str) -> Result<(Corpus, Links), CorpusError> {
+    let mut reading = Reading::of_any_size(json)?;
     let corpus = loop {
         if let Some(done) = reading.step(usize::MAX) {
             break done?;
@@ -98,6 +109,10 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(Corpus, Links), CorpusError> {
 /// A corpus file's text: UTF-8, with its byte-order mark (if any) left out.
 pub fn text_of(bytes: &[u8]) -> Result<&str, CorpusError> {
     check_size(bytes.len() as u64)?;
+    utf8_text(bytes)
+}
+
+fn utf8_text(bytes: &[u8]) -> Result<&str, CorpusError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         CorpusError::one(format!(
             "Not text: byte {} is not UTF-8. A corpus is a JSON file in UTF-8 text.",
@@ -116,6 +131,10 @@ impl<'t> Reading<'t> {
     /// Refuses at once a text too large or empty.
     pub fn new(json: &'t str) -> Result<Reading<'t>, CorpusError> {
         check_size(json.len() as u64)?;
+        Reading::of_any_size(json)
+    }
+
+    fn of_any_size(json: &'t str) -> Result<Reading<'t>, CorpusError> {
         if json.trim().is_empty() {
             return Err(CorpusError::one("The corpus file is empty."));
         }

@@ -137,6 +137,12 @@ impl Index {
         self.words.text_words(doc)
     }
 
+    /// Every indexed word in order, with its postings (`quote << 2 | field`, in quote order):
+    /// what a chunked index (`crate::chunked`) writes out.
+    pub fn words_and_postings(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.words.with_prefix("")
+    }
+
     /// The normalised word with id `id`.
     pub fn word(&self, id: u32) -> &str {
         self.words.word(id)

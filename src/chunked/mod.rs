@@ -1,0 +1,114 @@
+//! A corpus indexed in pieces, for a static host, after Pagefind: a small file read first,
+//! the word index split by prefix into chunks fetched only for the words typed, and the
+//! quotes themselves in packs fetched only for the results shown. What the explorer has that
+//! Pagefind lacks, exact counts with OR within and AND across facets, stays: every quote's
+//! facet values are one compact file held in memory.
+//!
+//! The files, all in one folder, each named by a hash of its content (the packs by a hash of
+//! the whole corpus, so one build's names never serve another's data), and gzipped as
+//! written, so that every host serves the same bytes and a browser inflates them itself:
+//! - `index.json`: the one name that never changes ([`ENTRY`]): the format and the meta
+//!   file's name (not gzipped, and tiny);
+//! - `meta-<hash>.json.gz`: [`Meta`]: the corpus without its quotes (its speakers, meetings,
+//!   themes, sources and statements, for the filters and cards), how many quotes, and the
+//!   names of every other file;
+//! - `facets-<hash>.bin.gz`: each quote's speaker, meeting, source, kind and themes ([`Facets`]);
+//! - `words-<hash>.bin.gz`: a run of the sorted word index, each word with its postings as
+//!   the engine keeps them (`quote << 2 | field`), at most [`CHUNK_BYTES`] before gzip; a word
+//!   with more postings than that continues in the next chunk;
+//! - `quotes-<corpus hash>-<n>.json.gz`: the quotes in the list's first order (by meeting
+//!   date, then as listed: [`first_order`]), [`PAGE_SIZE`](crate::store::PAGE_SIZE) to a pack,
+//!   so the first screen is one pack.
+//!
+//! [`write`] makes them from a corpus (the native command's `index`); [`read`] decodes them.
+
+pub mod read;
+mod varint;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+
+/// This layout's version: a reader refuses others.
+pub const FORMAT: u32 = 1;
+
+/// The most bytes (before gzip) a word chunk holds.
+pub const CHUNK_BYTES: usize = 96 * 1024;
+
+/// The one file whose name is fixed, so that a page can find the rest: it names the meta file.
+pub const ENTRY: &str = "index.json";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub format: u32,
+    pub meta: String,
+}
+
+/// The file read next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub format: u32,
+    pub quotes: u32,
+    /// The corpus with no quotes: its title, speakers, meetings, themes, sources, statements.
+    pub shell: Corpus,
+    /// The facets file.
+    pub facets: String,
+    /// The word chunks in word order, each with the first word it holds.
+    pub words: Vec<WordChunk>,
+    /// Quotes per pack, and how the packs are named: `{packs}-{n}.json.gz`, `n` from 0.
+    pub pack_size: u32,
+    pub packs: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordChunk {
+    pub first: String,
+    pub file: String,
+}
+
+impl Meta {
+    /// The pack holding the quote at `rank` in [`first_order`], and its place in it.
+    pub fn pack_of(&self, rank: u32) -> (String, usize) {
+        (format!("{}-{}.json.gz", self.packs, rank / self.pack_size), (rank % self.pack_size) as usize)
+    }
+
+    /// The chunks that can hold words starting with `prefix`: from the last one starting at
+    /// or before it, to the last one starting with it.
+    pub fn chunks_for(&self, prefix: &str) -> &[WordChunk] {
+        let after = self.words.partition_point(|c| c.first.as_str() < prefix);
+        let start = after.saturating_sub(1);
+        let end = after + self.words[after..].partition_point(|c| c.first.starts_with(prefix));
+        &self.words[start..end.max(start + 1).min(self.words.len())]
+    }
+}
+
+/// Each quote's facet values (positions in the shell's lists; [`crate::corpus::NONE`] for
+/// none), in corpus order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facets {
+    pub speaker: Vec<u32>,
+    pub meeting: Vec<u32>,
+    pub source: Vec<u32>,
+    pub kind: Vec<u32>,
+    /// Quote `q`'s themes are `theme_values[theme_offsets[q]..theme_offsets[q + 1]]`.
+    pub theme_offsets: Vec<u32>,
+    pub theme_values: Vec<u32>,
+}
+
+/// The quotes in the order the list first shows them, as corpus positions: by their
+/// meeting's date (a quote with no known meeting first), then in corpus order, as the
+/// engine's chronological order.
+pub fn first_order(shell: &Corpus, meeting_of: &[u32]) -> Vec<u32> {
+    let meetings = &shell.meetings;
+    let mut by_date: Vec<u32> = (0..meetings.len() as u32).collect();
+    by_date.sort_by(|&a, &b| meetings[a as usize].date.cmp(&meetings[b as usize].date).then(a.cmp(&b)));
+    let mut rank_of_meeting = vec![0; meetings.len()];
+    for (rank, &m) in by_date.iter().enumerate() {
+        rank_of_meeting[m as usize] = rank as u32 + 1;
+    }
+    let mut order: Vec<u32> = (0..meeting_of.len() as u32).collect();
+    order.sort_by_key(|&q| (rank_of_meeting.get(meeting_of[q as usize] as usize).copied().unwrap_or(0), q));
+    order
+}
