@@ -8,6 +8,7 @@
 //! - [`engine`]: the index, search, counts, and what a card or the overview shows (pure).
 //! - [`import`]: a spreadsheet brought in as a corpus, and an article's quotes proposed and
 //!   added to one (pure).
+//! - [`chunked`]: a corpus indexed in pieces for a static host (pure; written by the command).
 //! - [`url_state`], [`citation`], [`export`], [`wording`]: the view as a link, citations,
 //!   files, and the sentences about counts and queries (pure).
 //! - [`browser`]: the calls into the browser (address bar, clipboard, files, downloads, and

@@ -17,10 +17,10 @@
 //!   the engine keeps them (`quote << 2 | field`), at most [`CHUNK_BYTES`] before gzip; a word
 //!   with more postings than that continues in the next chunk;
 //! - `quotes-<corpus hash>-<n>.json.gz`: the quotes in the list's first order (by meeting
-//!   date, then as listed: [`first_order`]), [`PAGE_SIZE`](crate::store::PAGE_SIZE) to a pack,
+//!   date, then as listed: [`first_order`]), a page of the list (20) to a pack,
 //!   so the first screen is one pack.
 //!
-//! [`write`] makes them from a corpus (the native command's `index`); [`read`] decodes them.
+//! [`write::write`] makes them from a corpus (the native command's `index`); [`read`] decodes them.
 
 pub mod read;
 mod varint;

@@ -13,8 +13,9 @@ use crate::engine::Index;
 /// Where each file goes as it is made: its name and bytes; an error stops the writing.
 pub type Sink<'a> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'a;
 
-/// Quotes per pack: one page of the list.
-pub const PACK_SIZE: u32 = crate::store::PAGE_SIZE as u32;
+/// Quotes per pack: one page of the list (the store's `PAGE_SIZE`; a test keeps them equal,
+/// as this layer comes before the store's).
+pub const PACK_SIZE: u32 = 20;
 
 /// Writes the index of `corpus` (whose references `links` resolved, indexed as `index`),
 /// handing each file's name and bytes to `sink` as it is made, the entry file last; returns
@@ -301,6 +302,11 @@ mod tests {
                 assert_eq!(found, wanted, "limit {limit}, prefix {prefix:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_pack_is_one_page_of_the_list() {
+        assert_eq!(PACK_SIZE as usize, crate::store::PAGE_SIZE);
     }
 
     #[test]
