@@ -172,11 +172,12 @@ fn review(
             }
         }
     };
+    let choices = Choices::of(store);
     let items = found
         .proposals
         .iter()
         .enumerate()
-        .map(|(i, p)| proposal_item(store, &found.text, p, i, total, decisions))
+        .map(|(i, p)| proposal_item(&choices, &found.text, p, i, total, decisions))
         .collect_view();
     // What was found is read first, then each passage.
     let intro = NodeRef::<leptos::html::P>::new();
@@ -224,9 +225,32 @@ fn review(
     }
 }
 
+/// What a proposal's speaker, meeting and theme controls offer, as (id, label): the corpus's,
+/// made once for every proposal.
+struct Choices {
+    speakers: Vec<(String, String)>,
+    meetings: Vec<(String, String)>,
+    themes: Vec<(String, String)>,
+}
+
+impl Choices {
+    fn of(store: Store) -> Choices {
+        store.catalog.with_untracked(|c| Choices {
+            speakers: c.corpus.speakers.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+            meetings: c
+                .corpus
+                .meetings
+                .iter()
+                .map(|m| (m.id.clone(), format!("{} ({})", m.title, m.date_label())))
+                .collect(),
+            themes: c.corpus.themes.iter().map(|t| (t.id.clone(), t.label.clone())).collect(),
+        })
+    }
+}
+
 /// One proposal: the passage marked in its paragraph, and what the reader decides about it.
 fn proposal_item(
-    store: Store,
+    choices: &Choices,
     text: &str,
     p: &Proposal,
     i: usize,
@@ -245,17 +269,7 @@ fn proposal_item(
             }
         })
     };
-    let (speakers, meetings, themes) = store.catalog.with_untracked(|c| {
-        (
-            c.corpus.speakers.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>(),
-            c.corpus
-                .meetings
-                .iter()
-                .map(|m| (m.id.clone(), format!("{} ({})", m.title, m.date_label())))
-                .collect::<Vec<_>>(),
-            c.corpus.themes.iter().map(|t| (t.id.clone(), t.label.clone())).collect::<Vec<_>>(),
-        )
-    });
+    let Choices { speakers, meetings, themes } = choices;
     let guessed_new = match p.speaker.as_ref().map(|g| &g.who) {
         Some(Who::New(name)) => Some(name.clone()),
         _ => None,
@@ -273,7 +287,8 @@ fn proposal_item(
     });
     let number = i + 1;
     let speaker_options = speakers
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|(id, name)| {
             let selected = {
                 let id = id.clone();
@@ -287,7 +302,8 @@ fn proposal_item(
         .map(|k| view! { <option value=k.id() prop:selected=move || decided(|d| d.kind.id().to_owned())() == k.id()>{k.label()}</option> })
         .collect_view();
     let meeting_options = meetings
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|(id, label)| {
             let selected = {
                 let id = id.clone();
@@ -300,7 +316,8 @@ fn proposal_item(
         })
         .collect_view();
     let theme_boxes = themes
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|(id, label)| {
             let checked = {
                 let id = id.clone();

@@ -72,16 +72,8 @@ impl<'a> Reading<'a> {
             repeated: Vec::new(),
             seen: [false; FIELDS.len()],
             problems: Default::default(),
-            corpus: Corpus {
-                schema_version: 0,
-                title: String::new(),
-                themes: Vec::new(),
-                speakers: Vec::new(),
-                meetings: Vec::new(),
-                sources: Vec::new(),
-                statements: Vec::new(),
-                quotes: Vec::new(),
-            },
+            // The version as read: none yet.
+            corpus: Corpus { schema_version: 0, ..Corpus::empty() },
         }
     }
 
