@@ -16,6 +16,8 @@
 //! - `words-<hash>.bin.gz`: a run of the sorted word index, each word with its postings as
 //!   the engine keeps them (`quote << 2 | field`), at most [`CHUNK_BYTES`] before gzip; a word
 //!   with more postings than that continues in the next chunk;
+//! - `ids-<hash>.bin.gz`: the quote ids in order, each with its position, chunked as the
+//!   words are, so that a link to a quote fetches one chunk to find it;
 //! - `quotes-<corpus hash>-<n>.json.gz`: the quotes in the list's first order (by meeting
 //!   date, then as listed: [`first_order`]), a page of the list (20) to a pack,
 //!   so the first screen is one pack.
@@ -57,6 +59,8 @@ pub struct Meta {
     pub facets: String,
     /// The word chunks in word order, each with the first word it holds.
     pub words: Vec<WordChunk>,
+    /// The quote ids in order, each with its corpus position, in chunks as the words are.
+    pub ids: Vec<WordChunk>,
     /// Quotes per pack, and how the packs are named: `{packs}-{n}.json.gz`, `n` from 0.
     pub pack_size: u32,
     pub packs: String,
@@ -74,14 +78,19 @@ impl Meta {
         (format!("{}-{}.json.gz", self.packs, rank / self.pack_size), (rank % self.pack_size) as usize)
     }
 
-    /// The chunks that can hold words starting with `prefix`: from the last one starting at
-    /// or before it, to the last one starting with it.
+    /// The word chunks that can hold words starting with `prefix`.
     pub fn chunks_for(&self, prefix: &str) -> &[WordChunk] {
-        let after = self.words.partition_point(|c| c.first.as_str() < prefix);
-        let start = after.saturating_sub(1);
-        let end = after + self.words[after..].partition_point(|c| c.first.starts_with(prefix));
-        &self.words[start..end.max(start + 1).min(self.words.len())]
+        &self.words[chunk_range(&self.words, prefix)]
     }
+}
+
+/// Of chunks in word order, those that can hold words starting with `prefix`: from the last
+/// one starting before it, to the last one starting with it.
+pub fn chunk_range(chunks: &[WordChunk], prefix: &str) -> std::ops::Range<usize> {
+    let after = chunks.partition_point(|c| c.first.as_str() < prefix);
+    let start = after.saturating_sub(1);
+    let end = after + chunks[after..].partition_point(|c| c.first.starts_with(prefix));
+    start..end.max(start + 1).min(chunks.len())
 }
 
 /// Each quote's facet values (positions in the shell's lists; [`crate::corpus::NONE`] for

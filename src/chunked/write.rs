@@ -43,9 +43,19 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
     let facets_file = named("facets", "bin.gz", &gzip(&encode_facets(&facets)?), sink)?;
 
     let mut words = Vec::new();
-    for chunk in word_chunks(index, CHUNK_BYTES) {
+    for chunk in word_chunks(index.words_and_postings(), CHUNK_BYTES) {
         let first = chunk.first.clone();
         words.push(WordChunk { first, file: named("words", "bin.gz", &gzip(&chunk.bytes), sink)? });
+    }
+    // Quote ids, sorted, each with its position as its one posting: a link to a quote finds
+    // its pack by fetching one small chunk.
+    let mut by_id: Vec<(&str, [u32; 1])> =
+        corpus.quotes.iter().enumerate().map(|(q, quote)| (quote.id.as_str(), [q as u32])).collect();
+    by_id.sort_unstable();
+    let mut ids = Vec::new();
+    for chunk in word_chunks(by_id.iter().map(|(id, p)| (*id, &p[..])), CHUNK_BYTES) {
+        let first = chunk.first.clone();
+        ids.push(WordChunk { first, file: named("ids", "bin.gz", &gzip(&chunk.bytes), sink)? });
     }
 
     let packs = format!("quotes-{:016x}", corpus_hash(corpus));
@@ -61,6 +71,7 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
         shell,
         facets: facets_file,
         words,
+        ids,
         pack_size: PACK_SIZE,
         packs,
     };
@@ -129,10 +140,14 @@ pub(super) struct Chunk {
     pub bytes: Vec<u8>,
 }
 
-/// The word index in chunks of at most `limit` bytes (a word with more postings than one
-/// chunk holds goes on in the next). Each: `b"QEW1"`, the entry count, then per entry the
-/// word (length and UTF-8), its posting count, and its postings as gaps (the first whole).
-pub(super) fn word_chunks(index: &Index, limit: usize) -> Vec<Chunk> {
+/// Sorted words and their postings (the word index's, or the quote ids' with their positions)
+/// in chunks of at most `limit` bytes (a word with more postings than one chunk holds goes
+/// on in the next). Each: `b"QEW1"`, the entry count, then per entry the word (length and
+/// UTF-8), its posting count, and its postings as gaps (the first whole).
+pub(super) fn word_chunks<'a>(
+    sorted: impl Iterator<Item = (&'a str, &'a [u32])>,
+    limit: usize,
+) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let mut entries: Vec<u8> = Vec::new();
     let mut count = 0u64;
@@ -146,7 +161,7 @@ pub(super) fn word_chunks(index: &Index, limit: usize) -> Vec<Chunk> {
             *count = 0;
         }
     };
-    for (word, postings) in index.words_and_postings() {
+    for (word, postings) in sorted {
         let mut rest = postings;
         while !rest.is_empty() {
             let mut entry = Vec::new();
@@ -279,7 +294,7 @@ mod tests {
         let engine: Vec<(String, Vec<u32>)> =
             index.words_and_postings().map(|(w, p)| (w.to_owned(), p.to_vec())).collect();
         for limit in [48, 300, 4_096, CHUNK_BYTES] {
-            let chunks = word_chunks(&index, limit);
+            let chunks = word_chunks(index.words_and_postings(), limit);
             let read: Vec<_> = chunks.iter().map(|c| read::words(&c.bytes).unwrap()).collect();
             assert_eq!(merged(&read), engine, "limit {limit}");
             assert!(chunks.iter().all(|c| c.bytes.len() <= limit.max(64)), "limit {limit}");
@@ -302,6 +317,102 @@ mod tests {
                 assert_eq!(found, wanted, "limit {limit}, prefix {prefix:?}");
             }
         }
+    }
+
+    /// A chunked catalog of `files`, given only what it asks for.
+    fn chunked(files: &BTreeMap<String, Vec<u8>>, meta: &Meta) -> Catalog {
+        Catalog::chunked(meta.clone(), read::facets(&files[&meta.facets]).unwrap()).unwrap()
+    }
+
+    fn fetch(
+        catalog: &Catalog,
+        needed: Vec<crate::engine::Needed>,
+        files: &BTreeMap<String, Vec<u8>>,
+    ) -> usize {
+        for n in &needed {
+            catalog.fill(n, &files[n.file()]).unwrap();
+        }
+        needed.len()
+    }
+
+    #[test]
+    fn a_chunked_catalog_given_what_it_asks_for_answers_as_the_whole_corpus_does() {
+        use crate::engine::{Facet, SortOrder};
+        for corpus in [corpus::bundled().unwrap(), synthetic::generate(3_000, 5)] {
+            let (files, meta, whole) = written(&corpus);
+            let parts = chunked(&files, &meta);
+            assert_eq!(parts.len(), whole.len());
+            for facet in Facet::ALL {
+                assert_eq!(parts.index.values(facet), whole.index.values(facet), "{facet:?}");
+            }
+            let speaker = whole.index.values(Facet::Speaker)[0].id.clone();
+            let theme = whole.index.values(Facet::Theme)[1].id.clone();
+            let mut queries = vec![Query::default()];
+            for text in
+                ["democracy", "de", "sergei", "world order", "zzzz", "s", "the peace", "rights hegemony"]
+            {
+                queries.push(Query::text(text));
+                let mut by_relevance = Query::text(text);
+                by_relevance.sort = SortOrder::Relevance;
+                queries.push(by_relevance);
+                let mut filtered = Query::text(text);
+                filtered.select(Facet::Speaker, &speaker);
+                filtered.exclude(Facet::Theme, &theme);
+                queries.push(filtered);
+            }
+            for query in &queries {
+                fetch(&parts, parts.needed_for(query), &files);
+                assert!(parts.needed_for(query).is_empty(), "once arrived, nothing more: {query:?}");
+                let (a, b) = (parts.search(query), whole.search(query));
+                assert_eq!(a, b, "the same quotes, order and every count: {query:?}");
+                let first_page = &a.quotes[..a.quotes.len().min(PACK_SIZE as usize)];
+                assert_eq!(
+                    parts.at_hand(first_page) == first_page.len(),
+                    parts.needed_to_show(first_page).is_empty()
+                );
+                fetch(&parts, parts.needed_to_show(first_page), &files);
+                assert_eq!(parts.at_hand(first_page), first_page.len());
+                for &p in first_page {
+                    assert_eq!(parts.quote(p), whole.quote(p));
+                }
+            }
+            // A link to a quote: one id chunk, then its position.
+            for q in corpus.quotes.iter().step_by(97) {
+                let needed: Vec<_> = parts.needed_for_id(&q.id).into_iter().collect();
+                fetch(&parts, needed, &files);
+                assert_eq!(parts.quote_position(&q.id), whole.quote_position(&q.id), "{}", q.id);
+            }
+            assert_eq!(parts.quote_position("no-such-quote"), None);
+        }
+    }
+
+    #[test]
+    fn the_first_screen_of_a_chunked_catalog_needs_one_pack_and_no_words() {
+        let (files, meta, _) = written(&synthetic::generate(5_000, 3));
+        let parts = chunked(&files, &meta);
+        assert!(parts.needed_for(&Query::default()).is_empty());
+        let results = parts.search(&Query::default());
+        assert_eq!(results.quotes.len(), 5_000, "every quote counted with no quote at hand");
+        let first_page = &results.quotes[..PACK_SIZE as usize];
+        assert_eq!(parts.at_hand(first_page), 0);
+        assert_eq!(fetch(&parts, parts.needed_to_show(first_page), &files), 1, "one pack");
+        let asked = parts.needed_for(&Query::text("democracy"));
+        assert!(!asked.is_empty() && asked.len() <= 2, "{asked:?}");
+    }
+
+    #[test]
+    fn a_chunked_catalog_refuses_damaged_files_and_facets_of_another_index() {
+        let (files, meta, _) = written(&synthetic::generate(300, 2));
+        let parts = chunked(&files, &meta);
+        let query = Query::text("democracy");
+        let needed = parts.needed_for(&query);
+        assert!(parts.fill(&needed[0], b"QEW1\xff").is_err());
+        assert_eq!(parts.needed_for(&query), needed, "nothing kept of a damaged file");
+        let first = parts.needed_to_show(&parts.search(&Query::default()).quotes[..20]);
+        assert!(parts.fill(&first[0], b"[]").unwrap_err().contains("holds 0 quotes"));
+        let (other_files, other_meta, _) = written(&synthetic::generate(400, 2));
+        let facets = read::facets(&other_files[&other_meta.facets]).unwrap();
+        assert!(Catalog::chunked(meta.clone(), facets).unwrap_err().contains("not for its 300 quotes"));
     }
 
     #[test]

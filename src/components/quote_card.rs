@@ -73,7 +73,7 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
                 <p class="speaker">
                     {speaker.map(|s| view! {
                         <span class="speaker-name"><Highlighted text=s.name terms /></span>
-                        <span class="speaker-role">{format!(", {}", s.role)}</span>
+                        {(!s.role.is_empty()).then(|| view! { <span class="speaker-role">{format!(", {}", s.role)}</span> })}
                     })}
                 </p>
                 // A match on a name the card does not show: said, and marked.

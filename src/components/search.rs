@@ -20,7 +20,7 @@ pub fn SearchBar() -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="e.g. democracy, Sergei, “small circles”"
+                placeholder=move || store.catalog.with(|c| c.search_example())
                 prop:value=move || query.with(|q| q.text.clone())
                 on:input=move |ev| store.update_query(|q| q.text = event_target_value(&ev))
             />

@@ -18,6 +18,55 @@ pub struct Catalog {
     /// The whole corpus's word counts by word id, the prior of distinctive words: counted
     /// when first asked for, once.
     pub(super) background_words: std::sync::OnceLock<Vec<u32>>,
+    /// For a chunked index, its quotes as their packs arrive (and `corpus` has none).
+    packs: Option<Packs>,
+}
+
+/// The quotes of a chunked index, in packs of the list's first order, each kept once it has
+/// arrived.
+#[derive(Debug)]
+struct Packs {
+    meta: crate::chunked::Meta,
+    loaded: Vec<std::sync::OnceLock<Vec<Quote>>>,
+    /// The quote ids in order, in chunks (their files in `meta.ids`), as they arrive.
+    ids: Vec<std::sync::OnceLock<Vec<(String, Vec<u32>)>>>,
+}
+
+/// What a chunked catalog still needs fetched, by the file's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needed {
+    /// A word chunk, by its place in the meta file's list.
+    Words(usize, String),
+    /// A pack of quotes, by its number.
+    Pack(u32, String),
+    /// A chunk of quote ids, by its place in the meta file's list.
+    Ids(usize, String),
+}
+
+impl Needed {
+    pub fn file(&self) -> &str {
+        match self {
+            Needed::Words(_, f) | Needed::Pack(_, f) | Needed::Ids(_, f) => f,
+        }
+    }
+}
+
+/// What a quote not yet arrived reads as, should anything ask before its pack is in.
+fn not_arrived() -> &'static Quote {
+    static NOT_ARRIVED: std::sync::OnceLock<Quote> = std::sync::OnceLock::new();
+    NOT_ARRIVED.get_or_init(|| Quote {
+        id: String::new(),
+        text: String::new(),
+        kind: crate::corpus::QuoteKind::DirectQuote,
+        speaker: String::new(),
+        meeting: String::new(),
+        themes: Vec::new(),
+        source: String::new(),
+        line: 0,
+        context: String::new(),
+        statement: None,
+        variant_group: None,
+    })
 }
 
 impl Catalog {
@@ -57,10 +106,127 @@ impl Catalog {
             statement_members,
             variant_groups,
             background_words: std::sync::OnceLock::new(),
+            packs: None,
             index,
             links,
             corpus,
         }
+    }
+
+    /// The catalog of a chunked index (`crate::chunked`) from its meta and facets files: every
+    /// count exact from the start; a search's words, the quotes shown and a linked quote's id
+    /// to be fetched as [`Catalog::needed_for`] and [`Catalog::needed_to_show`] say, and
+    /// given with [`Catalog::fill`].
+    pub fn chunked(meta: crate::chunked::Meta, facets: crate::chunked::Facets) -> Result<Catalog, String> {
+        let n = meta.quotes as usize;
+        let columns = [&facets.speaker, &facets.meeting, &facets.source, &facets.kind];
+        if columns.iter().any(|c| c.len() != n) || facets.theme_offsets.len() != n + 1 {
+            return Err(format!("The index's facets file is not for its {n} quotes."));
+        }
+        let shell = meta.shell.clone();
+        let (mut links, problems) = Links::new(&shell);
+        if let Some(problem) = problems.first() {
+            return Err(format!("The index's corpus is not sound: {problem}"));
+        }
+        let within = |column: &[u32], len: usize| {
+            column.iter().all(|&v| v == crate::corpus::NONE || (v as usize) < len)
+        };
+        if !within(&facets.speaker, shell.speakers.len())
+            || !within(&facets.meeting, shell.meetings.len())
+            || !within(&facets.source, shell.sources.len())
+            || !within(&facets.kind, crate::corpus::QuoteKind::ALL.len())
+            || !within(&facets.theme_values, shell.themes.len())
+        {
+            return Err("The index's facets file names values its meta file does not have.".into());
+        }
+        links.statement = vec![crate::corpus::NONE; n];
+        (links.speaker, links.meeting, links.source) = (facets.speaker, facets.meeting, facets.source);
+        (links.theme_offsets, links.theme_values) = (facets.theme_offsets, facets.theme_values);
+        let index = Index::chunked(&shell, &links, &facets.kind, meta.words.clone());
+        let packs = Packs {
+            loaded: (0..n.div_ceil(meta.pack_size as usize)).map(|_| std::sync::OnceLock::new()).collect(),
+            ids: meta.ids.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            meta,
+        };
+        Ok(Catalog { packs: Some(packs), ..Catalog::assemble(shell, links, index) })
+    }
+
+    /// Whether this is a chunked index's catalog, whose quotes arrive as they are shown.
+    pub fn is_chunked(&self) -> bool {
+        self.packs.is_some()
+    }
+
+    /// The files `query`'s search needs before its answer is exact (none for a catalog held
+    /// whole, or once they have arrived).
+    pub fn needed_for(&self, query: &Query) -> Vec<Needed> {
+        let terms = self.index.search_terms(&query.text);
+        self.index.missing_chunks(&terms).into_iter().map(|(c, file)| Needed::Words(c, file)).collect()
+    }
+
+    /// The packs holding the quotes at `positions` that have not arrived.
+    pub fn needed_to_show(&self, positions: &[u32]) -> Vec<Needed> {
+        let Some(packs) = &self.packs else { return Vec::new() };
+        let mut numbers: Vec<u32> =
+            positions.iter().map(|&p| self.index.chrono_rank[p as usize] / packs.meta.pack_size).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers
+            .into_iter()
+            .filter(|&n| packs.loaded[n as usize].get().is_none())
+            .map(|n| Needed::Pack(n, packs.meta.pack_of(n * packs.meta.pack_size).0))
+            .collect()
+    }
+
+    /// How many of `positions`, from the first, have their quotes at hand.
+    pub fn at_hand(&self, positions: &[u32]) -> usize {
+        match &self.packs {
+            None => positions.len(),
+            Some(packs) => positions
+                .iter()
+                .take_while(|&&p| {
+                    let rank = self.index.chrono_rank[p as usize] / packs.meta.pack_size;
+                    packs.loaded[rank as usize].get().is_some()
+                })
+                .count(),
+        }
+    }
+
+    /// The id chunk a link to the quote `id` needs, unless it has arrived (or the catalog
+    /// is held whole).
+    pub fn needed_for_id(&self, id: &str) -> Option<Needed> {
+        let packs = self.packs.as_ref()?;
+        let chunk = crate::chunked::chunk_range(&packs.meta.ids, id).next()?;
+        packs.ids[chunk].get().is_none().then(|| Needed::Ids(chunk, packs.meta.ids[chunk].file.clone()))
+    }
+
+    /// Keeps a file that arrived, decoding it (its bytes inflated); a damaged file is refused
+    /// with a message and changes nothing.
+    pub fn fill(&self, needed: &Needed, bytes: &[u8]) -> Result<(), String> {
+        use crate::chunked::read;
+        let Some(packs) = &self.packs else { return Ok(()) };
+        match needed {
+            Needed::Words(chunk, _) => self.index.fill_chunk(*chunk, read::words(bytes)?),
+            Needed::Ids(chunk, _) => {
+                if let Some(slot) = packs.ids.get(*chunk) {
+                    let _ = slot.set(read::words(bytes)?);
+                }
+            }
+            Needed::Pack(n, _) => {
+                let quotes = read::pack(bytes)?;
+                let start = *n as usize * packs.meta.pack_size as usize;
+                let expected = (self.len() - start.min(self.len())).min(packs.meta.pack_size as usize);
+                if quotes.len() != expected {
+                    return Err(format!(
+                        "A pack of the index's quotes holds {} quotes, not {expected}.",
+                        quotes.len()
+                    ));
+                }
+                if let Some(slot) = packs.loaded.get(*n as usize) {
+                    let _ = slot.set(quotes);
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn search(&self, query: &Query) -> Results {
@@ -68,18 +234,38 @@ impl Catalog {
     }
 
     pub fn len(&self) -> usize {
-        self.corpus.quotes.len()
+        self.index.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.corpus.quotes.is_empty()
+        self.index.is_empty()
     }
 
+    /// The quote at `position`. In a chunked catalog, its pack must have arrived (see
+    /// [`Catalog::at_hand`]); until then it reads as an empty quote, never another's.
     pub fn quote(&self, position: u32) -> &Quote {
-        &self.corpus.quotes[position as usize]
+        match &self.packs {
+            None => &self.corpus.quotes[position as usize],
+            Some(packs) => {
+                let rank = self.index.chrono_rank[position as usize];
+                let size = packs.meta.pack_size;
+                packs.loaded[(rank / size) as usize]
+                    .get()
+                    .and_then(|pack| pack.get((rank % size) as usize))
+                    .unwrap_or(not_arrived())
+            }
+        }
     }
 
+    /// The position of the quote with this id: in a chunked catalog, once its id chunk has
+    /// arrived (see [`Catalog::needed_for_id`]).
     pub fn quote_position(&self, id: &str) -> Option<u32> {
+        if let Some(packs) = &self.packs {
+            let chunk = crate::chunked::chunk_range(&packs.meta.ids, id).next()?;
+            let entries = packs.ids[chunk].get()?;
+            let at = entries.binary_search_by(|(i, _)| i.as_str().cmp(id)).ok()?;
+            return entries[at].1.first().copied().filter(|&p| (p as usize) < self.len());
+        }
         let quotes = &self.corpus.quotes;
         self.links.quotes.get(id, |i| &quotes[i].id).map(|i| i as u32)
     }
@@ -228,6 +414,29 @@ impl Catalog {
             .collect()
     }
 
+    /// What the search box suggests typing, from this corpus: the label of its largest theme
+    /// and the name of its most quoted speaker, so that an explorer of any corpus offers
+    /// searches that find something in it.
+    pub fn search_example(&self) -> String {
+        let largest = |facet: Facet| {
+            let values = self.index.values(facet).iter().filter(|v| v.total > 0);
+            // The first of equals, in display order.
+            values.fold(None::<&super::FacetValue>, |best, v| match best {
+                Some(b) if b.total >= v.total => Some(b),
+                _ => Some(v),
+            })
+        };
+        let examples: Vec<String> = [Facet::Theme, Facet::Speaker]
+            .into_iter()
+            .filter_map(|f| largest(f).map(|v| v.label.clone()))
+            .collect();
+        if examples.is_empty() {
+            String::new()
+        } else {
+            format!("e.g. {}", examples.join(", "))
+        }
+    }
+
     /// A short label for a selected value, as shown on a filter chip.
     pub fn value_label(&self, facet: Facet, id: &str) -> String {
         self.index.value(facet, id).map_or_else(|| id.to_owned(), |v| v.label.clone())
@@ -303,6 +512,19 @@ mod tests {
         );
         assert_eq!(found(Facet::Theme, "").len(), c.index.values(Facet::Theme).len(), "nothing typed: all");
         assert!(found(Facet::Meeting, "zzzz").is_empty());
+    }
+
+    #[test]
+    fn the_search_example_comes_from_the_corpus_in_use() {
+        let bundled = Catalog::new(corpus::bundled().unwrap());
+        let example = bundled.search_example();
+        let speaker = bundled.index.values(Facet::Speaker).iter().max_by_key(|v| v.total).unwrap();
+        assert!(example.starts_with("e.g. ") && example.ends_with(&speaker.label), "{example}");
+        let theirs = Catalog::new(corpus::synthetic::generate(50, 2));
+        let example = theirs.search_example();
+        assert!(theirs.corpus.themes.iter().any(|t| example.contains(&t.label)), "{example}");
+        assert!(!example.contains(&speaker.label), "nothing of another corpus: {example}");
+        assert_eq!(Catalog::new(crate::corpus::Corpus::empty()).search_example(), "");
     }
 
     #[test]

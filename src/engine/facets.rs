@@ -31,8 +31,10 @@ pub(super) struct FacetIndex {
     doc_values: Vec<u32>,
 }
 
-/// Every facet of a corpus, in [`Facet::ALL`] order.
-pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::COUNT] {
+/// Every facet of a corpus, in [`Facet::ALL`] order: its lists from `corpus`, each quote's
+/// values from `links` and `kinds` (the corpus's quotes need not be at hand: a chunked index
+/// has only their facets).
+pub(super) fn build_all(corpus: &Corpus, links: &Links, kinds: &[u32]) -> [FacetIndex; Facet::COUNT] {
     let value = |id: &str, label: &str, detail: String| FacetValue {
         id: id.to_owned(),
         label: label.to_owned(),
@@ -44,9 +46,9 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::C
     let meetings = corpus.meetings.iter().map(|m| value(&m.id, &m.title, m.place_and_date())).collect();
     let themes = corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
     let sources = corpus.sources.iter().map(|s| value(&s.id, &s.outlet, s.headline.clone())).collect();
-    let kinds = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();
+    let kinds_list = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();
 
-    let n = corpus.quotes.len();
+    let n = kinds.len();
     let one = |of: &[u32]| FacetIndex::build_single(of, n);
     let side_of_quote: Vec<u32> =
         links.speaker.iter().map(|&s| side_of_speaker.get(s as usize).copied().unwrap_or(NONE)).collect();
@@ -61,7 +63,7 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links) -> [FacetIndex; Facet::C
             ..FacetIndex::default()
         },
         FacetIndex { values: sources, ..one(&links.source) },
-        FacetIndex { values: kinds, ..one(&corpus.quotes.iter().map(|q| q.kind as u32).collect::<Vec<_>>()) },
+        FacetIndex { values: kinds_list, ..one(kinds) },
     ];
     for facet in &mut facets {
         facet.count();

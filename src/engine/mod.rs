@@ -30,7 +30,7 @@ mod words;
 
 use crate::corpus::{Corpus, Links};
 pub use bitset::Bitset;
-pub use catalog::Catalog;
+pub use catalog::{Catalog, Needed};
 pub use facets::FacetValue;
 pub use query::{date_range_label, Facet, Month, Query, SortOrder};
 pub use search::Results;
@@ -49,14 +49,9 @@ pub struct IndexBuilder<'c> {
 
 impl<'c> IndexBuilder<'c> {
     pub fn new(corpus: &'c Corpus, links: &'c Links) -> IndexBuilder<'c> {
-        let facets = facets::build_all(corpus, links);
-        // By meeting date, then in corpus order: quotes sorted by their meeting's place in
-        // the meeting facet's date order (a quote with no known meeting first).
-        let meetings = &facets[Facet::Meeting.slot()];
-        let mut chronological: Vec<u32> = (0..corpus.quotes.len() as u32).collect();
-        crate::order::sort_by_key(&mut chronological, |doc| {
-            meetings.values_of(doc).first().map_or(0, |&m| m + 1)
-        });
+        let kinds: Vec<u32> = corpus.quotes.iter().map(|q| q.kind as u32).collect();
+        let facets = facets::build_all(corpus, links, &kinds);
+        let chronological = chronological(&facets, corpus.quotes.len());
         IndexBuilder { corpus, links, facets, chronological, words: words::Builder::new(corpus) }
     }
 
@@ -67,34 +62,20 @@ impl<'c> IndexBuilder<'c> {
 
     /// The index, once [`IndexBuilder::step`] has done every quote.
     pub fn finish(self) -> Index {
-        let len = self.corpus.quotes.len();
-        let mut chrono_rank = vec![0; len];
-        for (rank, &doc) in self.chronological.iter().enumerate() {
-            chrono_rank[doc as usize] = rank as u32;
-        }
-        let names: Vec<Vec<String>> = self
-            .corpus
-            .speakers
-            .iter()
-            .map(|s| std::iter::once(s.name.clone()).chain(s.aliases.iter().cloned()).collect())
-            .collect();
-        let month_of: rustc_hash::FxHashMap<&str, Option<(Month, Month)>> =
-            self.corpus.meetings.iter().map(|m| (m.id.as_str(), Month::span_of(&m.date))).collect();
-        let meeting_months = self.facets[Facet::Meeting.slot()]
-            .values
-            .iter()
-            .map(|v| month_of.get(v.id.as_str()).copied().flatten())
-            .collect();
-        Index {
-            len,
-            meeting_months,
-            spellings: text::spellings_in(names.iter().map(Vec::as_slice)),
-            facets: self.facets,
-            words: self.words.finish(),
-            chronological: self.chronological,
-            chrono_rank,
-        }
+        Index::assemble(self.corpus, self.facets, self.words.finish(), None, self.chronological)
     }
+}
+
+/// By meeting date, then in corpus order: quotes sorted by their meeting's place in the
+/// meeting facet's date order (a quote with no known meeting first). The packs of a chunked
+/// index are in this order too (`crate::chunked::first_order`; a test keeps them equal).
+fn chronological(facets: &[facets::FacetIndex; Facet::COUNT], len: usize) -> Vec<u32> {
+    let meetings = &facets[Facet::Meeting.slot()];
+    let mut chronological: Vec<u32> = (0..len as u32).collect();
+    crate::order::sort_by_key(&mut chronological, |doc| {
+        meetings.values_of(doc).first().map_or(0, |&m| m + 1)
+    });
+    chronological
 }
 
 /// The searchable, filterable form of a corpus, built once when it is loaded.
@@ -103,6 +84,8 @@ pub struct Index {
     len: usize,
     facets: [facets::FacetIndex; Facet::COUNT],
     words: words::WordIndex,
+    /// For a chunked index, its words as they arrive (and `words` is empty).
+    chunks: Option<words::WordChunks>,
     /// Quote positions in chronological order.
     chronological: Vec<u32>,
     /// Each quote's rank in `chronological`, to break relevance ties by date.
@@ -114,6 +97,90 @@ pub struct Index {
 }
 
 impl Index {
+    fn assemble(
+        corpus: &Corpus,
+        facets: [facets::FacetIndex; Facet::COUNT],
+        words: words::WordIndex,
+        chunks: Option<words::WordChunks>,
+        chronological: Vec<u32>,
+    ) -> Index {
+        let len = chronological.len();
+        let mut chrono_rank = vec![0; len];
+        for (rank, &doc) in chronological.iter().enumerate() {
+            chrono_rank[doc as usize] = rank as u32;
+        }
+        let names: Vec<Vec<String>> = corpus
+            .speakers
+            .iter()
+            .map(|s| std::iter::once(s.name.clone()).chain(s.aliases.iter().cloned()).collect())
+            .collect();
+        let month_of: rustc_hash::FxHashMap<&str, Option<(Month, Month)>> =
+            corpus.meetings.iter().map(|m| (m.id.as_str(), Month::span_of(&m.date))).collect();
+        let meeting_months = facets[Facet::Meeting.slot()]
+            .values
+            .iter()
+            .map(|v| month_of.get(v.id.as_str()).copied().flatten())
+            .collect();
+        Index {
+            len,
+            meeting_months,
+            spellings: text::spellings_in(names.iter().map(Vec::as_slice)),
+            facets,
+            words,
+            chunks,
+            chronological,
+            chrono_rank,
+        }
+    }
+
+    /// The index of a chunked index (`crate::chunked`): its facets whole, from `shell` (the
+    /// corpus without its quotes), `links` (each quote's references) and `kinds`; its words
+    /// to come, chunk by chunk, from the files `word_chunks` name.
+    pub fn chunked(
+        shell: &Corpus,
+        links: &Links,
+        kinds: &[u32],
+        word_chunks: Vec<crate::chunked::WordChunk>,
+    ) -> Index {
+        let facets = facets::build_all(shell, links, kinds);
+        let chronological = chronological(&facets, kinds.len());
+        let chunks = Some(words::WordChunks::new(word_chunks));
+        Index::assemble(shell, facets, words::WordIndex::default(), chunks, chronological)
+    }
+
+    /// Whether the words are in chunks that arrive as needed.
+    pub fn is_chunked(&self) -> bool {
+        self.chunks.is_some()
+    }
+
+    /// The word chunks (as their file names, with their places) a search for `terms` needs
+    /// that have not arrived: none for an index held whole.
+    pub fn missing_chunks(&self, terms: &text::SearchTerms) -> Vec<(usize, String)> {
+        let Some(chunks) = &self.chunks else { return Vec::new() };
+        let mut missing: Vec<usize> = (0..terms.words.len())
+            .flat_map(|at| terms.forms(at))
+            .flat_map(|form| chunks.missing(form))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing.into_iter().map(|c| (c, chunks.file(c).to_owned())).collect()
+    }
+
+    /// Keeps a word chunk that arrived (see [`Index::missing_chunks`]).
+    pub fn fill_chunk(&self, chunk: usize, entries: Vec<(String, Vec<u32>)>) {
+        if let Some(chunks) = &self.chunks {
+            chunks.fill(chunk, entries);
+        }
+    }
+
+    /// Every word starting with `prefix` with its postings, from wherever the words are.
+    fn postings_with_prefix<'a>(&'a self, prefix: &'a str) -> Vec<(&'a str, &'a [u32])> {
+        match &self.chunks {
+            Some(chunks) => chunks.with_prefix(prefix).collect(),
+            None => self.words.with_prefix(prefix).collect(),
+        }
+    }
+
     /// Indexes `corpus`, whose references `links` resolved.
     pub fn build(corpus: &Corpus, links: &Links) -> Index {
         let mut builder = IndexBuilder::new(corpus, links);

@@ -147,7 +147,7 @@ impl Index {
         for at in 0..terms.words.len() {
             let mut set = Bitset::empty(self.len);
             for form in terms.forms(at) {
-                for (_, postings) in self.words.with_prefix(form) {
+                for (_, postings) in self.postings_with_prefix(form) {
                     for &p in postings {
                         set.insert(quote_of_posting(p));
                     }
@@ -159,7 +159,8 @@ impl Index {
             }
         }
         let mut result = result.unwrap_or_else(|| Bitset::full(self.len));
-        if !terms.phrases.is_empty() {
+        // A chunked index keeps no texts: there a phrase finds quotes with all its words.
+        if !terms.phrases.is_empty() && corpus.quotes.len() == self.len {
             let keep: Vec<u32> =
                 result.iter().filter(|&d| terms.phrases_match(&corpus.quotes[d as usize].text)).collect();
             result = Bitset::from_sorted(self.len, &keep);
@@ -172,7 +173,7 @@ impl Index {
     fn relevance(&self, terms: &SearchTerms, matches: &Bitset) -> Vec<u32> {
         let mut scores = vec![0u32; self.len];
         for word in (0..terms.words.len()).flat_map(|at| terms.forms(at)) {
-            for (indexed, postings) in self.words.with_prefix(word) {
+            for (indexed, postings) in self.postings_with_prefix(word) {
                 let exact = if indexed == word { 2 } else { 1 };
                 for &p in postings {
                     let doc = quote_of_posting(p);

@@ -82,7 +82,59 @@ impl WordIndex {
     /// The ids of the words of quote `doc`'s text, in order (as `text::word_ranges` splits it).
     pub(super) fn text_words(&self, doc: u32) -> &[u32] {
         let doc = doc as usize;
-        &self.text[self.text_starts[doc] as usize..self.text_starts[doc + 1] as usize]
+        // None for an index whose words are in chunks: it keeps no texts.
+        match (self.text_starts.get(doc), self.text_starts.get(doc + 1)) {
+            (Some(&start), Some(&end)) => &self.text[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// The word index of a chunked index (`crate::chunked`): the same sorted words and postings,
+/// cut into chunks that arrive one by one. A chunk, once given, is kept for the catalog's
+/// life; a search is exact once every chunk its words need has arrived.
+#[derive(Debug, Default)]
+pub(super) struct WordChunks {
+    /// Each chunk's first word, in order.
+    firsts: Vec<crate::chunked::WordChunk>,
+    loaded: Vec<std::sync::OnceLock<Vec<(String, Vec<u32>)>>>,
+}
+
+impl WordChunks {
+    pub(super) fn new(firsts: Vec<crate::chunked::WordChunk>) -> WordChunks {
+        let loaded = firsts.iter().map(|_| std::sync::OnceLock::new()).collect();
+        WordChunks { firsts, loaded }
+    }
+
+    /// The chunks a search for words starting with `prefix` reads that have not arrived.
+    pub(super) fn missing(&self, prefix: &str) -> impl Iterator<Item = usize> + '_ {
+        crate::chunked::chunk_range(&self.firsts, prefix).filter(|&c| self.loaded[c].get().is_none())
+    }
+
+    /// The chunk's file name.
+    pub(super) fn file(&self, chunk: usize) -> &str {
+        &self.firsts[chunk].file
+    }
+
+    /// Keeps an arrived chunk (a second arrival of the same one changes nothing).
+    pub(super) fn fill(&self, chunk: usize, entries: Vec<(String, Vec<u32>)>) {
+        if let Some(slot) = self.loaded.get(chunk) {
+            let _ = slot.set(entries);
+        }
+    }
+
+    /// Every word starting with `prefix` in the chunks that have arrived, with its postings
+    /// (a word cut across two chunks comes twice, each time with its own postings).
+    pub(super) fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [u32])> {
+        crate::chunked::chunk_range(&self.firsts, prefix).filter_map(|c| self.loaded[c].get()).flat_map(
+            move |entries| {
+                let start = entries.partition_point(|(w, _)| w.as_str() < prefix);
+                entries[start..]
+                    .iter()
+                    .take_while(move |(w, _)| w.starts_with(prefix))
+                    .map(|(w, p)| (w.as_str(), p.as_slice()))
+            },
+        )
     }
 }
 

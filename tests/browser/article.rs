@@ -89,6 +89,11 @@ fn a_pasted_articles_passages_are_proposed_and_the_accepted_ones_join_the_corpus
         let text = b.text(".quote-text").await;
         assert_eq!(text, "We want a fair order for all nations, not <script>alert(1)</script> for a few");
         assert!(b.text(".quote-card").await.contains("Ana Costa"));
+        // A speaker the article gives no role to is named alone, with no dangling comma.
+        assert_eq!(b.text(".quote-card .speaker").await, "Ana Costa");
+        // The search box suggests what this corpus holds, now with the new speaker among it.
+        let placeholder = b.eval("return document.querySelector('#search-input').placeholder").await;
+        assert!(placeholder.as_str().is_some_and(|p| p.starts_with("e.g. ")), "{placeholder}");
         b.assert_no_console_errors().await;
         b
     });

@@ -65,6 +65,8 @@ async fn shows(b: &Browser, theirs: &Corpus) {
     let bundled = corpus::bundled().unwrap();
     let page = b.eval("return document.body.innerText").await;
     assert!(!page.as_str().unwrap().contains(&bundled.speakers[0].name), "nothing of the bundled corpus");
+    let placeholder = b.eval("return document.querySelector('#search-input').placeholder").await;
+    assert_eq!(placeholder, catalog.search_example().as_str(), "the search box suggests this corpus's words");
     b.assert_no_console_errors().await;
 }
 
