@@ -149,7 +149,8 @@ addEventListener("unhandledrejection", (event) => showCrash(event.reason));
 `;
 // The corpus is data, not code (src/store/bundled.rs): the page carries it in a data block,
 // which the Content-Security-Policy allows (it is never run), and embed.js fetches the same
-// text from a content-named file beside it, only if some embed has no data-src of its own.
+// text from a content-named file beside it, only if some embed names no corpus (data-src)
+// or index (data-index) of its own.
 // `quote-explorer build` writes another corpus into both places.
 const CORPUS_BLOCK_ID = "quote-explorer-corpus";
 // Compact, and with every "<" escaped so that no text in it can close the block early.
@@ -164,7 +165,7 @@ const start = (embed) =>
   CRASH_BOX +
   `import init, { startExplorer } from "./${bindings}";\n` +
   (embed
-    ? `const wanted = [...document.querySelectorAll("[data-quote-explorer]")].some((e) => !e.hasAttribute("data-src"));\n` +
+    ? `const wanted = [...document.querySelectorAll("[data-quote-explorer]")].some((e) => !e.hasAttribute("data-src") && !e.hasAttribute("data-index"));\n` +
       `const corpus = wanted ? fetch(new URL("./${corpusFile}", import.meta.url)).then((r) => r.ok ? r.text() : Promise.reject(new Error(\`HTTP \${r.status}\`))) : null;\n`
     : "") +
   `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +

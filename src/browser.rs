@@ -157,6 +157,13 @@ pub fn same_origin_url(src: &str) -> Option<String> {
     (url.origin() == location.origin().ok()?).then(|| url.href())
 }
 
+/// `src` as a full http or https address, read relative to the page; `None` for any other
+/// scheme.
+pub fn http_url(src: &str) -> Option<String> {
+    let url = web_sys::Url::new_with_base(src, &window().location().href().ok()?).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+}
+
 /// Reads a stream of bytes to the end, reporting the running total as it goes. Stops with
 /// a message once more than `limit` bytes have arrived.
 async fn read_stream(
@@ -222,6 +229,45 @@ pub async fn fetch_bytes(
     on_progress(0, total);
     let Some(body) = response.body() else { return Ok(Vec::new()) };
     read_stream(body, total, limit, &|received| on_progress(received, total)).await
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's gzip inflater (web-sys has it only among its unstable APIs).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Decompression;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Decompression, JsValue>;
+}
+
+/// The bytes at `url`, inflated if they are gzipped (a chunked index's files are stored
+/// gzipped; a host that sends them with `Content-Encoding: gzip` has the browser inflate them
+/// first, so both arrive here as the same bytes).
+pub async fn fetch_inflated(url: &str) -> Result<Vec<u8>, String> {
+    let unreachable = || format!("Could not reach {url}.");
+    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| unreachable())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "Not an HTTP response.".to_owned())?;
+    if !response.ok() {
+        return Err(format!("{url} answered {} {}.", response.status(), response.status_text()));
+    }
+    let buffer = response.array_buffer().map_err(|_| unreachable())?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable())?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    if bytes.length() < 2 || bytes.get_index(0) != 0x1f || bytes.get_index(1) != 0x8b {
+        return Ok(bytes.to_vec());
+    }
+    let damaged = || format!("{url} is not a whole gzip file.");
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).map_err(|_| damaged())?;
+    let inflate = Decompression::new("gzip")
+        .map_err(|_| "This browser cannot inflate gzip (it has no DecompressionStream).".to_owned())?;
+    // A decompression stream is itself a readable and writable pair.
+    let pair: &web_sys::ReadableWritablePair = inflate.unchecked_ref();
+    let inflated = web_sys::Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(pair)))
+        .map_err(|_| damaged())?;
+    let buffer =
+        JsFuture::from(inflated.array_buffer().map_err(|_| damaged())?).await.map_err(|_| damaged())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Lets the browser run what is waiting (input, painting) before going on: a task queued

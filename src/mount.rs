@@ -66,7 +66,9 @@ fn mount_page(document: &web_sys::Document) {
     let initial = address::read();
     let filters_open = browser::viewport_is_at_least_rem(breakpoint_rem());
     let placement = Placement { owns_address_bar: true, embedded: false, filters_open };
-    mount_to(root, move || view! { <App initial placement source=None /> }).forget();
+    // A page that serves a chunked index names its folder on its body.
+    let index = body.get_attribute("data-index");
+    mount_to(root, move || view! { <App initial placement source=None index /> }).forget();
 }
 
 fn mount_embed(document: &web_sys::Document, host: &Element) {
@@ -100,9 +102,10 @@ fn mount_embed(document: &web_sys::Document, host: &Element) {
     };
     let filters_open = host.client_width() >= (breakpoint_rem() * browser::rem_in_pixels()) as i32;
     let placement = Placement { owns_address_bar, embedded: true, filters_open };
-    // Another corpus to show instead of the bundled one.
+    // Another corpus to show instead of the bundled one: whole, or a chunked index's folder.
     let source = host.get_attribute("data-src");
-    mount_to(root, move || view! { <App initial placement source /> }).forget();
+    let index = host.get_attribute("data-index");
+    mount_to(root, move || view! { <App initial placement source index /> }).forget();
 }
 
 /// Stops the explorer as a bug in one of its event handlers would, to check what readers

@@ -88,11 +88,30 @@ pub fn no_results(query: &Query) -> String {
     }
 }
 
-/// What the concordance needs before it can show anything.
 /// When a page starts the explorer without the corpus it should carry.
 pub const NO_PAGE_CORPUS: &str =
     "This page carries no quotes: its corpus data block is missing. Rebuild it with the quote-explorer command.";
 
+/// When an explorer is pointed at an index by something that is not a web address.
+pub const INDEX_NOT_AN_ADDRESS: &str =
+    "The index must be given as a web address (http or https), or a folder relative to this page.";
+
+/// When a file of a chunked index cannot be fetched or read: what was shown stays.
+pub fn index_file_failed(problem: &str) -> String {
+    format!("Part of the index could not be loaded, so what is shown has not changed: {problem}")
+}
+
+/// Instead of a count while an explorer's first corpus is on its way.
+pub const LOADING: &str = "Loading the quotes…";
+
+/// In a chunked index, while the search's words are on their way.
+pub const SEARCHING: &str = "Searching…";
+
+/// A quoted phrase in a chunked index, which keeps no texts to find it in.
+pub const PHRASE_AS_WORDS: &str =
+    "This explorer reads an index in parts, without the quotes' full texts: a phrase in quotation marks finds every quote with all its words, side by side or not.";
+
+/// What the concordance needs before it can show anything.
 pub const CONCORDANCE_NEEDS_WORDS: &str =
     "Type a word in the search box to see each place it occurs, with the words before and after it.";
 

@@ -66,6 +66,9 @@ pub struct Meta {
     pub packs: String,
 }
 
+/// A word (or id) chunk's entries, in order: each word with its postings.
+pub type Entries = Vec<(String, Vec<u32>)>;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordChunk {
     pub first: String,

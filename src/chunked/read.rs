@@ -101,7 +101,7 @@ pub fn facets(bytes: &[u8]) -> Result<Facets, String> {
 }
 
 /// A word chunk: its words in order, each with its postings (`quote << 2 | field`).
-pub fn words(bytes: &[u8]) -> Result<Vec<(String, Vec<u32>)>, String> {
+pub fn words(bytes: &[u8]) -> Result<super::Entries, String> {
     let mut b = Bytes { bytes, at: 0, what: "word" };
     b.magic(b"QEW1")?;
     let entries = b.varint()?;

@@ -8,9 +8,9 @@ use super::{facets::FacetPane, results::Results, search::SearchBar};
 use crate::browser;
 use crate::corpus::Corpus;
 use crate::engine::Catalog;
-use crate::store::bundled;
 use crate::store::kept::Kept;
-use crate::store::{Placement, Store};
+use crate::store::{bundled, chunked};
+use crate::store::{CorpusStatus, Placement, Store};
 use crate::url_state::View;
 use crate::wording;
 
@@ -22,15 +22,19 @@ pub fn App(
     placement: Placement,
     /// Where to load another corpus from, in place of the bundled one.
     source: Option<String>,
+    /// The folder of a chunked index to read in place of the bundled corpus (and of `source`).
+    index: Option<String>,
 ) -> impl IntoView {
+    let source = if index.is_some() { None } else { source };
     let catalog = match bundled::linked() {
+        _ if index.is_some() => Ok(Catalog::new(Corpus::empty())),
         Some(Ok((corpus, links))) => Ok(Catalog::linked(corpus, links)),
         None if source.is_some() => Ok(Catalog::new(Corpus::empty())),
         Some(Err(messages)) => Err(messages),
         None => Err(vec![wording::NO_PAGE_CORPUS.to_string()]),
     };
     match catalog {
-        Ok(catalog) => view! { <ExplorerPage catalog initial placement source /> }.into_any(),
+        Ok(catalog) => view! { <ExplorerPage catalog initial placement source index /> }.into_any(),
         Err(messages) => view! {
             <main class="load-error" role="alert">
                 <h1>"The quote corpus could not be loaded"</h1>
@@ -48,11 +52,19 @@ fn ExplorerPage(
     initial: View,
     placement: Placement,
     source: Option<String>,
+    index: Option<String>,
 ) -> impl IntoView {
-    // The reader's own corpus, kept from their last visit, comes back in place of the bundled one.
-    let restoring = !placement.embedded && source.is_none() && Kept::read().is_some_and(|k| k.in_use);
-    let store = Store::new(catalog, initial, placement, source.is_some() || restoring);
-    if let Some(source) = source {
+    // The reader's own corpus, kept from their last visit, comes back in place of the bundled
+    // one (not in place of a page's index: the page is that index's).
+    let restoring =
+        !placement.embedded && source.is_none() && index.is_none() && Kept::read().is_some_and(|k| k.in_use);
+    let corpus_to_come = source.is_some() || restoring || index.is_some();
+    let store = Store::new(catalog, initial, placement, corpus_to_come);
+    if let Some(index) = index {
+        // Said from the first frame: the index's first files are on their way.
+        store.status.set(CorpusStatus::Reading { from: index.clone(), received: 0, total: None });
+        leptos::task::spawn_local(chunked::open(store, index));
+    } else if let Some(source) = source {
         start_loading(store, Load::Address(source));
     } else if restoring {
         start_loading(store, Load::Kept);
@@ -64,7 +76,7 @@ fn ExplorerPage(
         store.origin.with(|origin| wording::lede(quotes, sources, origin.kind()))
     };
     if !placement.embedded {
-        follow_quote_links(store);
+        follow_quote_links(store, corpus_to_come);
     }
     let filters_open = placement.filters_open;
     let active_filters = move || store.query.with(|q| q.active_filters().count());
@@ -132,22 +144,72 @@ fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#results" on:click=skip>"Skip to the quotes"</a> }
 }
 
-/// A link ending in `#quote-id` opens with that quote in view and expanded, now and
-/// whenever the fragment changes; printing prints every result, not only those rendered.
-fn follow_quote_links(store: Store) {
-    let show = move || {
-        let id = browser::fragment();
-        if store.reveal_quote(&id) {
-            // After the list has rendered the card.
+/// Shows the quote `id` in the list if the catalog knows it (see [`Store::reveal_quote`]).
+fn reveal(store: Store, id: &str, owner: &Owner) -> bool {
+    let found = store.reveal_quote(id);
+    if found {
+        scroll_when_rendered(store, id.to_owned(), owner);
+    }
+    found
+}
+
+/// Opens and scrolls to the card of the quote `id` once the list shows it, within `owner`
+/// (link changes come from event handlers, outside any).
+fn scroll_when_rendered(store: Store, id: String, owner: &Owner) {
+    let done = StoredValue::new(false);
+    owner.with(|| {
+        Effect::new(move |_| {
+            let _ = store.rendered_len();
+            if done.get_value() {
+                return;
+            }
+            let id = id.clone();
             request_animation_frame(move || {
-                browser::open_and_scroll_to(&id);
+                if browser::open_and_scroll_to(&id) {
+                    done.set_value(true);
+                }
             });
-        } else if !id.is_empty() && !browser::element_exists(&id) {
-            // Not a quote, nor a place on the page (as the skip link's #results is).
-            store.notice.set(Some(wording::quote_not_found(&id)));
+        })
+    });
+}
+
+/// A link ending in `#quote-id` opens with that quote in view and expanded, now (or, when
+/// another corpus is on its way, once it is in) and whenever the fragment changes; printing
+/// prints every result, not only those rendered.
+fn follow_quote_links(store: Store, corpus_to_come: bool) {
+    let owner = Owner::current().unwrap_or_default();
+    let show = move |owner: Owner| {
+        let id = browser::fragment();
+        if id.is_empty() || reveal(store, &id, &owner) {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            // A chunked index finds the id in a chunk of its own first.
+            if chunked::find_quote(store, &id).await && reveal(store, &id, &owner) {
+                return;
+            }
+            if !browser::element_exists(&id) {
+                // Not a quote, nor a place on the page (as the skip link's #results is).
+                store.notice.set(Some(wording::quote_not_found(&id)));
+            }
+        });
     };
-    request_animation_frame(show);
-    let _ = window_event_listener(ev::hashchange, move |_| show());
+    // Once, at the start: when the page's corpus is at hand, or once the corpus to come (an
+    // index, a kept corpus) has arrived or failed.
+    let followed = StoredValue::new(false);
+    let first_owner = owner.clone();
+    Effect::new(move |_| {
+        let status = store.status.get();
+        let empty = store.catalog.with(|c| c.is_empty());
+        let arriving = matches!(status, CorpusStatus::Reading { .. } | CorpusStatus::Checking { .. })
+            || (corpus_to_come && status == CorpusStatus::Ready && empty);
+        if arriving || followed.get_value() {
+            return;
+        }
+        followed.set_value(true);
+        let owner = first_owner.clone();
+        request_animation_frame(move || show(owner));
+    });
+    let _ = window_event_listener(ev::hashchange, move |_| show(owner.clone()));
     let _ = window_event_listener(ev::beforeprint, move |_| store.render_all());
 }

@@ -16,7 +16,7 @@ use super::trends::TrendsPanel;
 use super::view_switch::ViewSwitch;
 use crate::browser::{explorer_of, focus_after_render, focus_count_after_render, FocusTarget, RESULT_COUNT};
 use crate::engine::{date_range_label, Query};
-use crate::store::{Store, PAGE_SIZE};
+use crate::store::{CorpusStatus, Store, PAGE_SIZE};
 use crate::url_state::{Mode, View};
 use crate::wording;
 
@@ -36,20 +36,35 @@ pub fn Results() -> impl IntoView {
             <div class="results-header">
                 // Where the focus goes when the control it was on goes away.
                 <p class="result-count" role="status" aria-live="polite" tabindex="-1">
-                    {move || wording::result_count(shown(), total())}
+                    {move || {
+                        let arriving = total() == 0
+                            && store.status.with(|s| matches!(s, CorpusStatus::Reading { .. } | CorpusStatus::Checking { .. }));
+                        match (arriving, store.searching.get()) {
+                            (true, _) => wording::LOADING.to_owned(),
+                            (false, true) => wording::SEARCHING.to_owned(),
+                            (false, false) => wording::result_count(shown(), total()),
+                        }
+                    }}
                 </p>
                 <ActiveFilters />
             </div>
             <Notice />
             // Where the eye is: right under the count that says nothing matches. (Trends count
             // each word on its own, so a search no quote matches whole still has them.)
-            <Show when=move || { shown() == 0 && !store.view.with(|v| matches!(v.mode, Mode::Trends { .. })) }>
+            <Show when=move || { shown() == 0 && total() > 0 && !store.view.with(|v| matches!(v.mode, Mode::Trends { .. })) }>
                 {move || Suspend::new(async move { empty_results(store).await })}
             </Show>
-            <div class="results-tools">
-                <ViewSwitch />
-                <ExportButtons />
-            </div>
+            // The other views and the exports read every result's text, which a chunked index
+            // keeps in packs fetched only for the quotes shown.
+            <Show when=move || !catalog.with(|c| c.is_chunked())>
+                <div class="results-tools">
+                    <ViewSwitch />
+                    <ExportButtons />
+                </div>
+            </Show>
+            <Show when=move || catalog.with(|c| c.is_chunked()) && store.terms.with(|t| !t.phrases.is_empty())>
+                <p class="notice phrase-note">{wording::PHRASE_AS_WORDS}</p>
+            </Show>
             <ComparePanel />
             <ConcordancePanel />
             <TrendsPanel />

@@ -29,7 +29,7 @@ struct Packs {
     meta: crate::chunked::Meta,
     loaded: Vec<std::sync::OnceLock<Vec<Quote>>>,
     /// The quote ids in order, in chunks (their files in `meta.ids`), as they arrive.
-    ids: Vec<std::sync::OnceLock<Vec<(String, Vec<u32>)>>>,
+    ids: Vec<std::sync::OnceLock<crate::chunked::Entries>>,
 }
 
 /// What a chunked catalog still needs fetched, by the file's name.

@@ -167,7 +167,7 @@ impl Index {
     }
 
     /// Keeps a word chunk that arrived (see [`Index::missing_chunks`]).
-    pub fn fill_chunk(&self, chunk: usize, entries: Vec<(String, Vec<u32>)>) {
+    pub fn fill_chunk(&self, chunk: usize, entries: crate::chunked::Entries) {
         if let Some(chunks) = &self.chunks {
             chunks.fill(chunk, entries);
         }

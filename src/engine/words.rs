@@ -97,7 +97,7 @@ impl WordIndex {
 pub(super) struct WordChunks {
     /// Each chunk's first word, in order.
     firsts: Vec<crate::chunked::WordChunk>,
-    loaded: Vec<std::sync::OnceLock<Vec<(String, Vec<u32>)>>>,
+    loaded: Vec<std::sync::OnceLock<crate::chunked::Entries>>,
 }
 
 impl WordChunks {
@@ -117,7 +117,7 @@ impl WordChunks {
     }
 
     /// Keeps an arrived chunk (a second arrival of the same one changes nothing).
-    pub(super) fn fill(&self, chunk: usize, entries: Vec<(String, Vec<u32>)>) {
+    pub(super) fn fill(&self, chunk: usize, entries: crate::chunked::Entries) {
         if let Some(slot) = self.loaded.get(chunk) {
             let _ = slot.set(entries);
         }

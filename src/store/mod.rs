@@ -10,6 +10,7 @@
 
 pub mod address;
 pub mod bundled;
+pub mod chunked;
 pub mod kept;
 pub mod loading;
 
@@ -92,8 +93,17 @@ pub struct Store {
     set_view: WriteSignal<View>,
     /// The view's query alone, so that what depends on it is not disturbed by the rest.
     pub query: Memo<Query>,
-    /// The query's answer; a memo because searching is the expensive step.
+    /// The query's answer; a memo because searching is the expensive step. With a chunked
+    /// index, the last exact answer until the words a new search needs have arrived.
     pub results: Memo<Arc<Results>>,
+    /// Whether the results are still those of an earlier query (a chunked index's words
+    /// are on their way).
+    pub searching: Memo<bool>,
+    /// Counts the files of a chunked index that have arrived: what depends on them follows it.
+    pub arrived: RwSignal<u64>,
+    /// The files of a chunked index on their way, and where its files are.
+    in_flight: StoredValue<Vec<String>>,
+    index_base: StoredValue<Option<String>>,
     pub terms: Memo<SearchTerms>,
     pub placement: Placement,
     window: RwSignal<Option<RenderedWindow>>,
@@ -123,7 +133,15 @@ impl Store {
         let (catalog, set_catalog) = signal(Arc::new(catalog));
         let (view, set_view) = signal(initial);
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
-        let results = Memo::new(move |_| Arc::new(catalog.with(|c| query.with(|q| c.search(q)))));
+        let arrived = RwSignal::new(0);
+        let searching = Memo::new(move |_| {
+            arrived.track();
+            catalog.with(|c| query.with(|q| !c.needed_for(q).is_empty()))
+        });
+        let results = Memo::new(move |previous: Option<&Arc<Results>>| match (searching.get(), previous) {
+            (true, Some(previous)) => previous.clone(),
+            _ => Arc::new(catalog.with(|c| query.with(|q| c.search(q)))),
+        });
         let terms = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search_terms(&q.text))));
         let store = Store {
             catalog,
@@ -132,6 +150,10 @@ impl Store {
             set_view,
             query,
             results,
+            searching,
+            arrived,
+            in_flight: StoredValue::new(Vec::new()),
+            index_base: StoredValue::new(None),
             terms,
             placement,
             window: RwSignal::new(None),
@@ -185,8 +207,8 @@ impl Store {
         }
     }
 
-    /// How many of the results are rendered.
-    pub fn rendered_len(&self) -> usize {
+    /// How many of the results are to be rendered.
+    fn wanted_len(&self) -> usize {
         let len = self.window.with(|w| match w {
             Some(w) if self.query.with(|q| *q == w.query) => w.len,
             _ => PAGE_SIZE,
@@ -194,9 +216,17 @@ impl Store {
         len.min(self.results.with(|r| r.quotes.len()))
     }
 
+    /// How many of the results are rendered: those wanted whose quotes are at hand (with a
+    /// chunked index, the packs that have arrived).
+    pub fn rendered_len(&self) -> usize {
+        let wanted = self.wanted_len();
+        self.arrived.track();
+        self.catalog.with(|c| self.results.with(|r| c.at_hand(&r.quotes[..wanted])))
+    }
+
     /// Renders at least `len` results of the current query.
     pub fn render_at_least(&self, len: usize) {
-        if len > self.rendered_len() {
+        if len > self.wanted_len() {
             self.window.set(Some(RenderedWindow { query: self.query.get_untracked(), len }));
         }
     }
@@ -278,6 +308,10 @@ impl Store {
 /// own values.
 fn settled(catalog: &Catalog, mut view: View) -> View {
     view.query = catalog.known_only(&view.query);
+    // The other views read every quote's text, which a chunked index keeps in its packs.
+    if catalog.is_chunked() {
+        view.mode = Mode::List;
+    }
     match &view.mode {
         Mode::Compare(spec) => view.mode = Mode::Compare(catalog.settle_comparison(spec)),
         Mode::Words(spec) => {

@@ -13,6 +13,7 @@ mod explorer;
 mod filters;
 mod hosted;
 mod import;
+mod indexed;
 mod kept;
 mod overview;
 mod own_corpus;

@@ -247,6 +247,15 @@ impl Browser {
     pub async fn open(&self, path: &str) {
         self.client.goto(&self.server.url(path)).await.expect("navigate");
         self.wait_for(".result-count").await;
+        // A corpus on its way (a chunked index's first files, then a search's words) says so
+        // in place of a count.
+        self.wait_until("the quotes have arrived", || async {
+            let count = self.text(".result-count").await;
+            let arrived = !count.starts_with("Loading") && !count.starts_with("Searching");
+            // With a chunked index, the cards follow the count once their pack is in.
+            arrived && (count.starts_with("0 of") || self.find_all_count(".quote-card").await > 0)
+        })
+        .await;
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
@@ -432,7 +441,51 @@ where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = Browser> + Send + 'static,
 {
-    browser_test_in(name, size, &dist_dir(), test)
+    browser_test_in(name, size, &served_dir(), test)
+}
+
+/// What the tests open: the release build as it is, or with `QE_INDEX=1`, the same build
+/// whose page reads the bundled corpus from a chunked index (`<body data-index="index/">`,
+/// the index written by the command), so that the tests that apply to both modes check the
+/// index against the same engine answers.
+pub fn served_dir() -> PathBuf {
+    if std::env::var_os("QE_INDEX").is_none() {
+        return dist_dir();
+    }
+    static SITE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = std::env::temp_dir().join(format!("qe-index-site-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(&dist_dir(), &site);
+        let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+        assert!(page.contains("<body>"), "the page has a plain <body> to mark");
+        std::fs::write(site.join("index.html"), page.replacen("<body>", r#"<body data-index="index/">"#, 1))
+            .unwrap();
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus.json");
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_quote-explorer"))
+            .arg("index")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(site.join("index"))
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        site
+    })
+    .clone()
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 /// Like [`browser_test_sized`], serving `root` instead of `dist/`.
