@@ -185,7 +185,10 @@ fn follow_quote_links(store: Store, corpus_to_come: bool) {
         }
         leptos::task::spawn_local(async move {
             // A chunked index finds the id in a chunk of its own first.
-            if chunked::find_quote(store, &id).await && reveal(store, &id, &owner) {
+            if store.catalog.with_untracked(|c| c.is_chunked())
+                && chunked::find_quote(store, id.clone()).await
+                && reveal(store, &id, &owner)
+            {
                 return;
             }
             if !browser::element_exists(&id) {

@@ -89,7 +89,9 @@ fn fetch(store: Store, needed: Needed) {
 
 /// Finds the quote with this id in a chunked catalog, fetching its id chunk if need be;
 /// `false` if the catalog is held whole (it knows every id already) or has no such quote.
-pub async fn find_quote(store: Store, id: &str) -> bool {
+#[lazy]
+pub async fn find_quote(store: Store, id: String) -> bool {
+    let id = id.as_str();
     let needed = store.catalog.with_untracked(|c| c.needed_for_id(id));
     let Some(needed) = needed else { return false };
     let (Some(base), catalog) = (store.index_base.get_value(), store.catalog.get_untracked()) else {
