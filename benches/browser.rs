@@ -16,7 +16,7 @@ use std::time::Duration;
 use fantoccini::wd::TimeoutConfiguration;
 use quote_explorer::corpus::synthetic;
 use serde_json::{json, Value};
-use support::{dist_dir, Browser, BrowserKind};
+use support::{copy_dir, dist_dir, Browser, BrowserKind};
 
 const SIZES: [(usize, &str); 3] = [(1_000, "1k"), (10_000, "10k"), (100_000, "100k")];
 const ROUNDS: u32 = 5;
@@ -46,7 +46,11 @@ fn main() {
     let site = root.join("target/bench-site");
     prepare_site(root, &site);
     let mut report = Report::default();
-    for line in header(root).lines() {
+    let header = format!(
+        "# Benchmark results\n\nWritten by `scripts/bench`; do not edit by hand.\n\n{}\n\n",
+        support::report::measured_on(root)
+    );
+    for line in header.lines() {
         report.line(line);
     }
     let size = Command::new(root.join("scripts/size")).output().expect("scripts/size");
@@ -60,50 +64,6 @@ fn main() {
     let out = root.join("docs/benchmark.md");
     std::fs::write(&out, &report.0).unwrap();
     eprintln!("[bench] written to {}", out.display());
-}
-
-fn command_output(program: &str, args: &[&str]) -> String {
-    Command::new(program)
-        .args(args)
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default()
-}
-
-/// The commit measured, and on what: a reader can tell how old the figures are.
-fn header(root: &Path) -> String {
-    let git = |args: &[&str]| {
-        let mut all = vec!["-C", root.to_str().unwrap()];
-        all.extend_from_slice(args);
-        command_output("git", &all)
-    };
-    let dirty = !git(&["status", "--porcelain", "--untracked-files=no"]).is_empty();
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l[l.find(':').unwrap() + 1..].trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    format!(
-        "# Benchmark results\n\nWritten by `scripts/bench`; do not edit by hand.\n\ncommit: {}{}\ndate: {}\nmachine: {cpu}, {cores} cores; {}\n\n",
-        git(&["rev-parse", "HEAD"]),
-        if dirty { " (with uncommitted changes)" } else { "" },
-        command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
-        command_output("chromium", &["--version"]),
-    )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            copy(&path, &to.join(path.file_name().unwrap()));
-        }
-    }
 }
 
 fn copy(from: &Path, to: &Path) {

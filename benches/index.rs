@@ -21,7 +21,8 @@ use std::time::{Duration, Instant};
 use fantoccini::wd::TimeoutConfiguration;
 use quote_explorer::corpus::{synthetic, Corpus};
 use serde_json::{json, Value};
-use support::{dist_dir, Browser, BrowserKind, StaticServer};
+use support::report::command_output;
+use support::{copy_dir, dist_dir, Browser, BrowserKind, StaticServer};
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 const SEED: u64 = 7;
@@ -216,24 +217,6 @@ fn label(n: usize) -> String {
         n if n >= 1_000_000 && n % 1_000_000 == 0 => format!("{}M", n / 1_000_000),
         n if n >= 1_000 && n % 1_000 == 0 => format!("{}k", n / 1_000),
         n => n.to_string(),
-    }
-}
-
-fn command_output(program: &str, args: &[&str]) -> String {
-    Command::new(program)
-        .args(args)
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            copy(&path, &to.join(path.file_name().unwrap()));
-        }
     }
 }
 
@@ -643,31 +626,6 @@ fn counts_verdict(row: &Row, exact: &Exact, first: &Value, next: &Value) -> (Str
     }
 }
 
-fn header(root: &Path) -> String {
-    let git = |args: &[&str]| {
-        let mut all = vec!["-C", root.to_str().unwrap()];
-        all.extend_from_slice(args);
-        command_output("git", &all)
-    };
-    let dirty = !git(&["status", "--porcelain", "--untracked-files=no"]).is_empty();
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l[l.find(':').unwrap() + 1..].trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    format!(
-        "commit: {}{}\ndate: {}\nmachine: {cpu}, {cores} cores; {}",
-        git(&["rev-parse", "HEAD"]),
-        if dirty { " (with uncommitted changes)" } else { "" },
-        command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
-        command_output("chromium", &["--version"]),
-    )
-}
-
 fn write_report(
     report: &mut Report,
     root: &Path,
@@ -676,7 +634,7 @@ fn write_report(
     pagefind_version: &str,
 ) {
     report.line("## The chunked index against Pagefind (`cargo bench --bench index`)\n");
-    for line in header(root).lines() {
+    for line in support::report::measured_on(root).lines() {
         report.line(format!("{line}  "));
     }
     report.line("");

@@ -4,7 +4,6 @@
 //! `<body data-index>`, runs the tests of both modes: `QE_INDEX=1`, see `scripts/test`.)
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use quote_explorer::corpus::synthetic;
 use quote_explorer::engine::{Catalog, Query};
@@ -22,14 +21,7 @@ fn site(name: &str, quotes: usize) -> (Catalog, PathBuf) {
     let corpus = synthetic::generate(quotes, 4);
     let file = work.join("corpus.json");
     std::fs::write(&file, serde_json::to_string(&corpus).unwrap()).unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_quote-explorer"))
-        .arg("index")
-        .arg(&file)
-        .arg("--out")
-        .arg(site.join("idx"))
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    crate::support::write_index(&file, &site.join("idx"));
     std::fs::write(
         site.join("host.html"),
         r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A course page</title><link rel="icon" href="data:,"></head>

@@ -4,6 +4,9 @@
 
 pub mod expect;
 pub mod page;
+// What the benchmarks (which share this harness) say about the run; the tests need none of it.
+#[allow(dead_code)]
+pub mod report;
 mod server;
 
 use std::future::Future;
@@ -463,18 +466,22 @@ pub fn served_dir() -> PathBuf {
         assert!(page.contains("<body>"), "the page has a plain <body> to mark");
         std::fs::write(site.join("index.html"), page.replacen("<body>", r#"<body data-index="index/">"#, 1))
             .unwrap();
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus.json");
-        let run = std::process::Command::new(env!("CARGO_BIN_EXE_quote-explorer"))
-            .arg("index")
-            .arg(&corpus)
-            .arg("--out")
-            .arg(site.join("index"))
-            .output()
-            .unwrap();
-        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        write_index(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus.json"), &site.join("index"));
         site
     })
     .clone()
+}
+
+/// Runs `quote-explorer index CORPUS --out OUT`, as a reader of the README would.
+pub fn write_index(corpus: &Path, out: &Path) {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_quote-explorer"))
+        .arg("index")
+        .arg(corpus)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
