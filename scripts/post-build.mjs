@@ -87,16 +87,35 @@ function splitWasm() {
     manifest.push({ file: named, features: [...new Set(usedBy.map(featureOf))].sort() });
   }
   writeFileSync(join(work, "chunks.json"), JSON.stringify(manifest, null, 1));
-  const loaderName = `split-${hash(loader)}.js`;
+  // What is served fetches each chunk through prefetchedOr, which takes a response the
+  // page's start-up script began already (see PREFETCH_INDEX); the single file keeps the
+  // plain loader, whose fetches it replaces.
+  const chunkFetch = /fetch\(new URL\("(\.\/chunk-[0-9a-f]+\.wasm)", import\.meta\.url\)\)/g;
+  if (!chunkFetch.test(loader)) throw new Error("the split loader does not fetch its chunks as expected");
+  const served =
+    `const prefetchedOr = (url) => {\n` +
+    `  const fetched = globalThis.quoteExplorerPrefetched;\n` +
+    `  const response = fetched?.get(url.href);\n` +
+    `  if (!response) return fetch(url);\n` +
+    `  fetched.delete(url.href);\n` +
+    `  return response;\n` +
+    `};\n` +
+    loader.replace(chunkFetch, 'prefetchedOr(new URL("$1", import.meta.url))');
+  const loaderName = `split-${hash(served)}.js`;
   // Only the import statements name the file (one per group of split functions); the
   // wasm's own imports keep their module name.
   const importLines = /^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm;
   if (!importLines.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
   glue = glue.replace(importLines, `$1"./${loaderName}"`);
   writeFileSync(join(dir, bindings), minify(glue));
-  writeFileSync(join(dir, loaderName), minify(loader));
+  writeFileSync(join(dir, loaderName), minify(served));
   return {
     loader: loaderName,
+    // The chunks a chunked index's first screen needs: those of store::chunked::open, and
+    // of the status line that says the index is being read.
+    indexChunks: manifest
+      .filter((c) => c.features.includes("open") || c.features.includes("status_line"))
+      .map((c) => c.file),
     chunks: readdirSync(dir).filter((f) => /^chunk-[0-9a-f]+\.wasm$/.test(f)),
     // Unminified, for the single file, which is assembled by matching their text.
     glue,
@@ -161,8 +180,42 @@ const corpusBlock = `<script type="application/json" id="${CORPUS_BLOCK_ID}">${c
 const pageCorpus =
   `const block = document.getElementById("${CORPUS_BLOCK_ID}");\n` +
   `startExplorer(block?.textContent, block ? undefined : "This page has no corpus data block (#${CORPUS_BLOCK_ID}).");\n`;
+// A chunked index's first files, fetched while the app itself loads rather than after it:
+// the entry file, then at once the meta file and the first pack it names, and the app's
+// chunks that read them. src/browser.rs and the split loader take each response from this
+// map, once; the app checks everything it reads.
+if (split.indexChunks.length === 0) throw new Error("the split loader has no chunk for store::chunked::open");
+const PREFETCH_INDEX = `
+const indexChunks = ${JSON.stringify(split.indexChunks)};
+const prefetchIndex = (base) => {
+  let folder;
+  try { folder = new URL(base, location.href).href; } catch { return; }
+  if (!/^https?:/.test(folder)) return;
+  if (!folder.endsWith("/")) folder += "/";
+  const fetched = (globalThis.quoteExplorerPrefetched ??= new Map());
+  const start = (name, absolute) => {
+    const url = absolute ? name : folder + name;
+    if (!fetched.has(url)) {
+      const response = fetch(url);
+      response.catch(() => {});
+      fetched.set(url, response);
+    }
+    return fetched.get(url);
+  };
+  start("index.json")
+    .then((r) => (r.ok ? r.clone().json() : null))
+    .then((entry) => {
+      for (const name of [entry?.meta, entry?.first]) if (typeof name === "string" && name) start(name);
+      for (const chunk of indexChunks) start(new URL(chunk, import.meta.url).href, true);
+    })
+    .catch(() => {});
+};
+for (const e of document.querySelectorAll("[data-quote-explorer][data-index]")) prefetchIndex(e.getAttribute("data-index"));
+if (document.body?.dataset.index) prefetchIndex(document.body.dataset.index);
+`;
 const start = (embed) =>
   CRASH_BOX +
+  PREFETCH_INDEX +
   `import init, { startExplorer } from "./${bindings}";\n` +
   (embed
     ? `const wanted = [...document.querySelectorAll("[data-quote-explorer]")].some((e) => !e.hasAttribute("data-src") && !e.hasAttribute("data-index"));\n` +

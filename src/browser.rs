@@ -242,32 +242,53 @@ extern "C" {
 
 /// The bytes at `url`, inflated if they are gzipped (a chunked index's files are stored
 /// gzipped; a host that sends them with `Content-Encoding: gzip` has the browser inflate them
-/// first, so both arrive here as the same bytes).
-pub async fn fetch_inflated(url: &str) -> Result<Vec<u8>, String> {
-    let unreachable = || format!("Could not reach {url}.");
-    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| unreachable())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "Not an HTTP response.".to_owned())?;
-    if !response.ok() {
-        return Err(format!("{url} answered {} {}.", response.status(), response.status_text()));
+/// first, so both arrive here as the same bytes). The fetch starts at the call, not when
+/// first awaited, so that several can be on their way at once; one the page's start-up
+/// script began already ([`prefetched`]) is taken rather than made again.
+pub fn fetch_inflated(url: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let response = prefetched(url).unwrap_or_else(|| window().fetch_with_str(url));
+    let url = url.to_owned();
+    async move {
+        let unreachable = || format!("Could not reach {url}.");
+        let response = JsFuture::from(response).await.map_err(|_| unreachable())?;
+        let response: web_sys::Response =
+            response.dyn_into().map_err(|_| "Not an HTTP response.".to_owned())?;
+        if !response.ok() {
+            return Err(format!("{url} answered {} {}.", response.status(), response.status_text()));
+        }
+        let buffer = response.array_buffer().map_err(|_| unreachable())?;
+        let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable())?;
+        let bytes = js_sys::Uint8Array::new(&buffer);
+        if bytes.length() < 2 || bytes.get_index(0) != 0x1f || bytes.get_index(1) != 0x8b {
+            return Ok(bytes.to_vec());
+        }
+        let damaged = || format!("{url} is not a whole gzip file.");
+        let blob =
+            web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).map_err(|_| damaged())?;
+        let inflate = Decompression::new("gzip")
+            .map_err(|_| "This browser cannot inflate gzip (it has no DecompressionStream).".to_owned())?;
+        // A decompression stream is itself a readable and writable pair.
+        let pair: &web_sys::ReadableWritablePair = inflate.unchecked_ref();
+        let inflated =
+            web_sys::Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(pair)))
+                .map_err(|_| damaged())?;
+        let buffer =
+            JsFuture::from(inflated.array_buffer().map_err(|_| damaged())?).await.map_err(|_| damaged())?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
-    let buffer = response.array_buffer().map_err(|_| unreachable())?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable())?;
-    let bytes = js_sys::Uint8Array::new(&buffer);
-    if bytes.length() < 2 || bytes.get_index(0) != 0x1f || bytes.get_index(1) != 0x8b {
-        return Ok(bytes.to_vec());
-    }
-    let damaged = || format!("{url} is not a whole gzip file.");
-    let blob =
-        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).map_err(|_| damaged())?;
-    let inflate = Decompression::new("gzip")
-        .map_err(|_| "This browser cannot inflate gzip (it has no DecompressionStream).".to_owned())?;
-    // A decompression stream is itself a readable and writable pair.
-    let pair: &web_sys::ReadableWritablePair = inflate.unchecked_ref();
-    let inflated = web_sys::Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(pair)))
-        .map_err(|_| damaged())?;
-    let buffer =
-        JsFuture::from(inflated.array_buffer().map_err(|_| damaged())?).await.map_err(|_| damaged())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The response to `url` the page's start-up script began fetching before the app had
+/// loaded (a chunked index's first files: see `scripts/post-build.mjs`), taken from its map
+/// so that it is read once.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    let fetched =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("quoteExplorerPrefetched")).ok()?;
+    let fetched: js_sys::Map = fetched.dyn_into().ok()?;
+    let key = JsValue::from_str(url);
+    let response = fetched.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+    fetched.delete(&key);
+    Some(response)
 }
 
 /// Lets the browser run what is waiting (input, painting) before going on: a task queued

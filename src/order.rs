@@ -25,6 +25,39 @@ pub fn sort_by_key(items: &mut [u32], key: impl Fn(u32) -> u32) {
     }
 }
 
+/// Sorts `items` by a text each has, the items themselves breaking ties. Many items share
+/// few texts (a meeting's date, say): the distinct texts are ordered first, then the items
+/// by their text's place, so that few string comparisons are made.
+pub fn sort_by_text<'t>(items: &mut [u32], text: impl Fn(u32) -> &'t str) {
+    let mut distinct: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    let mut texts: Vec<&str> = Vec::new();
+    let item_text: Vec<u32> = items
+        .iter()
+        .map(|&i| {
+            let t = text(i);
+            *distinct.entry(t).or_insert_with(|| {
+                texts.push(t);
+                texts.len() as u32 - 1
+            })
+        })
+        .collect();
+    let mut by_text: Vec<u32> = (0..texts.len() as u32).collect();
+    sort_positions(&mut by_text, &|a, b| texts[a as usize].cmp(texts[b as usize]));
+    let mut place = vec![0; texts.len()];
+    for (p, &t) in by_text.iter().enumerate() {
+        place[t as usize] = p as u32;
+    }
+    let mut keys: Vec<u64> = items
+        .iter()
+        .zip(&item_text)
+        .map(|(&i, &t)| u64::from(place[t as usize]) << 32 | u64::from(i))
+        .collect();
+    sort_keys(&mut keys);
+    for (item, key) in items.iter_mut().zip(keys) {
+        *item = key as u32;
+    }
+}
+
 /// What heapsort needs of what it sorts.
 trait Heap {
     fn len(&self) -> usize;
@@ -103,6 +136,22 @@ mod tests {
                 s >> 40
             })
             .collect()
+    }
+
+    #[test]
+    fn items_sort_by_their_text_then_by_themselves() {
+        let dates = ["2022-02-04", "2021-06-28", "", "2022-02-04", "2021", "2021-06-28", "2022"];
+        let mut items: Vec<u32> = (0..dates.len() as u32).rev().collect();
+        sort_by_text(&mut items, |i| dates[i as usize]);
+        let mut expected: Vec<u32> = (0..dates.len() as u32).collect();
+        expected.sort_by(|&a, &b| dates[a as usize].cmp(dates[b as usize]).then(a.cmp(&b)));
+        assert_eq!(items, expected);
+        let words: Vec<String> = numbers(2_000, 9).iter().map(|n| format!("w{}", n % 97)).collect();
+        let mut items: Vec<u32> = (0..2_000).collect();
+        sort_by_text(&mut items, |i| &words[i as usize]);
+        let mut expected: Vec<u32> = (0..2_000).collect();
+        expected.sort_by(|&a, &b| words[a as usize].cmp(&words[b as usize]).then(a.cmp(&b)));
+        assert_eq!(items, expected);
     }
 
     #[test]

@@ -118,6 +118,13 @@ window.bench = (() => {
       });
     },
 
+    // Our page: when its facets file (every count for any filter) had arrived, and its size;
+    // null before.
+    facetsOurs: () => {
+      const e = performance.getEntriesByType("resource").find((e) => /\/facets-[0-9a-f]+\.bin\.gz$/.test(e.name));
+      return e ? { ms: e.responseEnd, bytes: size(e) } : null;
+    },
+
     // Our page's next query: types `word` into the search box (its value set and an input
     // event sent) and waits until the count changes to another count (a number: not a
     // passing "Searching…") with cards shown.

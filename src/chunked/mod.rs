@@ -2,25 +2,31 @@
 //! the word index split by prefix into chunks fetched only for the words typed, and the
 //! quotes themselves in packs fetched only for the results shown. What the explorer has that
 //! Pagefind lacks, exact counts with OR within and AND across facets, stays: every quote's
-//! facet values are one compact file held in memory.
+//! facet values are one compact file held in memory. The first screen does not wait for it:
+//! the meta file has each value's total, which are the unfiltered list's counts, and the
+//! quotes are indexed in the list's first order, so its first page is the first pack.
 //!
 //! The files, all in one folder, each named by a hash of its content (the packs by a hash of
 //! the whole corpus, so one build's names never serve another's data), and gzipped as
 //! written, so that every host serves the same bytes and a browser inflates them itself:
-//! - `index.json`: the one name that never changes ([`ENTRY`]): the format and the meta
-//!   file's name (not gzipped, and tiny);
+//! - `index.json`: the one name that never changes ([`ENTRY`]): the format, and the names
+//!   of the meta file and the first pack, so that a page can fetch both at once (not
+//!   gzipped, and tiny);
 //! - `meta-<hash>.json.gz`: [`Meta`]: the corpus without its quotes (its speakers, meetings,
-//!   themes, sources and statements, for the filters and cards), how many quotes, and the
-//!   names of every other file;
+//!   themes, sources and statements, for the filters and cards), how many quotes, how many
+//!   have each facet value ([`Totals`]), and the names of every other file;
 //! - `facets-<hash>.bin.gz`: each quote's speaker, meeting, source, kind and themes ([`Facets`]);
 //! - `words-<hash>.bin.gz`: a run of the sorted word index, each word with its postings as
 //!   the engine keeps them (`quote << 2 | field`), at most [`CHUNK_BYTES`] before gzip; a word
 //!   with more postings than that continues in the next chunk;
 //! - `ids-<hash>.bin.gz`: the quote ids in order, each with its position, chunked as the
 //!   words are, so that a link to a quote fetches one chunk to find it;
-//! - `quotes-<corpus hash>-<n>.json.gz`: the quotes in the list's first order (by meeting
-//!   date, then as listed: [`first_order`]), a page of the list (20) to a pack,
-//!   so the first screen is one pack.
+//! - `quotes-<corpus hash>-<n>.json.gz`: the quotes, a page of the list (20) to a pack.
+//!
+//! A quote's position, in every file, is its place in the list's first order (by meeting
+//! date, then as listed), which the indexer puts the corpus in first
+//! (`write::in_first_order`): so the engine's chronological order is the positions' own,
+//! and pack `n` holds positions `20n` to `20n + 19`.
 //!
 //! [`write::write`] makes them from a corpus (the native command's `index`); [`read`] decodes them.
 
@@ -34,7 +40,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 
 /// This layout's version: a reader refuses others.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The most bytes (before gzip) a word chunk holds.
 pub const CHUNK_BYTES: usize = 96 * 1024;
@@ -46,6 +52,8 @@ pub const ENTRY: &str = "index.json";
 pub struct Entry {
     pub format: u32,
     pub meta: String,
+    /// The first pack: the first screen's quotes.
+    pub first: String,
 }
 
 /// The file read next.
@@ -55,6 +63,8 @@ pub struct Meta {
     pub quotes: u32,
     /// The corpus with no quotes: its title, speakers, meetings, themes, sources, statements.
     pub shell: Corpus,
+    /// How many quotes have each value: the counts of the list before any filter.
+    pub totals: Totals,
     /// The facets file.
     pub facets: String,
     /// The word chunks in word order, each with the first word it holds.
@@ -76,9 +86,12 @@ pub struct WordChunk {
 }
 
 impl Meta {
-    /// The pack holding the quote at `rank` in [`first_order`], and its place in it.
-    pub fn pack_of(&self, rank: u32) -> (String, usize) {
-        (format!("{}-{}.json.gz", self.packs, rank / self.pack_size), (rank % self.pack_size) as usize)
+    /// The pack holding the quote at `position`, and its place in it.
+    pub fn pack_of(&self, position: u32) -> (String, usize) {
+        (
+            format!("{}-{}.json.gz", self.packs, position / self.pack_size),
+            (position % self.pack_size) as usize,
+        )
     }
 
     /// The word chunks that can hold words starting with `prefix`.
@@ -109,18 +122,35 @@ pub struct Facets {
     pub theme_values: Vec<u32>,
 }
 
-/// The quotes in the order the list first shows them, as corpus positions: by their
-/// meeting's date (a quote with no known meeting first), then in corpus order, as the
-/// engine's chronological order.
-pub fn first_order(shell: &Corpus, meeting_of: &[u32]) -> Vec<u32> {
-    let meetings = &shell.meetings;
-    let mut by_date: Vec<u32> = (0..meetings.len() as u32).collect();
-    by_date.sort_by(|&a, &b| meetings[a as usize].date.cmp(&meetings[b as usize].date).then(a.cmp(&b)));
-    let mut rank_of_meeting = vec![0; meetings.len()];
-    for (rank, &m) in by_date.iter().enumerate() {
-        rank_of_meeting[m as usize] = rank as u32 + 1;
+/// Per value of each of the shell's lists (in its order), how many quotes have it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Totals {
+    pub speakers: Vec<u32>,
+    pub meetings: Vec<u32>,
+    pub themes: Vec<u32>,
+    pub sources: Vec<u32>,
+    /// Per [`crate::corpus::QuoteKind::ALL`].
+    pub kinds: Vec<u32>,
+}
+
+impl Totals {
+    /// Counts each quote's values.
+    pub fn count(shell: &Corpus, facets: &Facets) -> Totals {
+        let count = |len: usize, values: &[u32]| {
+            let mut totals = vec![0; len];
+            for &v in values {
+                if let Some(t) = totals.get_mut(v as usize) {
+                    *t += 1;
+                }
+            }
+            totals
+        };
+        Totals {
+            speakers: count(shell.speakers.len(), &facets.speaker),
+            meetings: count(shell.meetings.len(), &facets.meeting),
+            themes: count(shell.themes.len(), &facets.theme_values),
+            sources: count(shell.sources.len(), &facets.source),
+            kinds: count(crate::corpus::QuoteKind::ALL.len(), &facets.kind),
+        }
     }
-    let mut order: Vec<u32> = (0..meeting_of.len() as u32).collect();
-    order.sort_by_key(|&q| (rank_of_meeting.get(meeting_of[q as usize] as usize).copied().unwrap_or(0), q));
-    order
 }

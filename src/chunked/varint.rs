@@ -1,5 +1,6 @@
 //! Unsigned LEB128 integers: the word chunks' lengths and posting gaps, most of them one byte.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub fn put(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);

@@ -6,7 +6,7 @@ use std::io::Write as _;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use super::{first_order, varint, Entry, Facets, Meta, WordChunk, CHUNK_BYTES, ENTRY, FORMAT};
+use super::{varint, Entry, Facets, Meta, Totals, WordChunk, CHUNK_BYTES, ENTRY, FORMAT};
 use crate::corpus::{hash, Corpus, Links, NONE};
 use crate::engine::Index;
 
@@ -17,10 +17,32 @@ pub type Sink<'a> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'a;
 /// as this layer comes before the store's).
 pub const PACK_SIZE: u32 = 20;
 
-/// Writes the index of `corpus` (whose references `links` resolved, indexed as `index`),
-/// handing each file's name and bytes to `sink` as it is made, the entry file last; returns
-/// the entry file's name. The error is the sink's.
+/// `corpus` with its quotes in the list's first order: by their meeting's date (a quote
+/// with no known meeting first; meetings of one date as listed), then as listed. The order
+/// a chunked index's positions are in (see the module above).
+pub fn in_first_order(mut corpus: Corpus) -> Corpus {
+    let meetings = &corpus.meetings;
+    let mut by_date: Vec<usize> = (0..meetings.len()).collect();
+    by_date.sort_by(|&a, &b| meetings[a].date.cmp(&meetings[b].date).then(a.cmp(&b)));
+    let rank_of: rustc_hash::FxHashMap<&str, usize> =
+        by_date.iter().enumerate().map(|(rank, &m)| (meetings[m].id.as_str(), rank + 1)).collect();
+    let ranks: Vec<usize> =
+        corpus.quotes.iter().map(|q| rank_of.get(q.meeting.as_str()).copied().unwrap_or(0)).collect();
+    let mut order: Vec<usize> = (0..corpus.quotes.len()).collect();
+    order.sort_by_key(|&q| (ranks[q], q));
+    let mut quotes: Vec<Option<crate::corpus::Quote>> = corpus.quotes.drain(..).map(Some).collect();
+    corpus.quotes = order.into_iter().map(|q| quotes[q].take().expect("each quote once")).collect();
+    corpus
+}
+
+/// Writes the index of `corpus` (in first order: [`in_first_order`]; whose references
+/// `links` resolved, indexed as `index`), handing each file's name and bytes to `sink` as it
+/// is made, the entry file last; returns the entry file's name. The error is the sink's, or
+/// that the quotes are not in first order.
 pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> Result<String, String> {
+    if !index.is_in_corpus_order() {
+        return Err("The quotes must be indexed in the list's first order (write::in_first_order).".into());
+    }
     // Field by field: a million quotes are not to be copied only to be dropped.
     let shell = Corpus {
         schema_version: corpus.schema_version,
@@ -41,6 +63,7 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
         theme_values: links.theme_values.clone(),
     };
     let facets_file = named("facets", "bin.gz", &gzip(&encode_facets(&facets)?), sink)?;
+    let totals = Totals::count(&shell, &facets);
 
     let mut words = Vec::new();
     for chunk in word_chunks(index.words_and_postings(), CHUNK_BYTES) {
@@ -59,8 +82,7 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
     }
 
     let packs = format!("quotes-{:016x}", corpus_hash(corpus));
-    for (n, pack) in first_order(&shell, &facets.meeting).chunks(PACK_SIZE as usize).enumerate() {
-        let quotes: Vec<_> = pack.iter().map(|&q| &corpus.quotes[q as usize]).collect();
+    for (n, quotes) in corpus.quotes.chunks(PACK_SIZE as usize).enumerate() {
         let json = serde_json::to_vec(&quotes).map_err(|e| e.to_string())?;
         sink(&format!("{packs}-{n}.json.gz"), &gzip(&json))?;
     }
@@ -69,6 +91,7 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
         format: FORMAT,
         quotes: corpus.quotes.len() as u32,
         shell,
+        totals,
         facets: facets_file,
         words,
         ids,
@@ -77,7 +100,9 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
     };
     let json = serde_json::to_vec(&meta).map_err(|e| e.to_string())?;
     let meta_file = named("meta", "json.gz", &gzip(&json), sink)?;
-    let entry = serde_json::to_vec(&Entry { format: FORMAT, meta: meta_file }).map_err(|e| e.to_string())?;
+    let first = if corpus.quotes.is_empty() { String::new() } else { meta.pack_of(0).0 };
+    let entry = Entry { format: FORMAT, meta: meta_file, first };
+    let entry = serde_json::to_vec(&entry).map_err(|e| e.to_string())?;
     sink(ENTRY, &entry)?;
     Ok(ENTRY.to_owned())
 }
@@ -212,7 +237,7 @@ mod tests {
     use super::*;
     use crate::chunked::read;
     use crate::corpus::{self, synthetic};
-    use crate::engine::{Catalog, Query};
+    use crate::engine::{Catalog, Needed, Query};
 
     fn gunzip(bytes: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
@@ -220,9 +245,11 @@ mod tests {
         out
     }
 
-    /// Every file of the index of `corpus`, inflated, by name; and the meta file.
+    /// Every file of the index of `corpus`, inflated, by name; the meta file; and the whole
+    /// catalog of the corpus as indexed (in first order).
     fn written(corpus: &Corpus) -> (BTreeMap<String, Vec<u8>>, Meta, Catalog) {
-        let (corpus, links) = corpus::parse_linked(&serde_json::to_string(corpus).unwrap()).unwrap();
+        let ordered = in_first_order(corpus.clone());
+        let (corpus, links) = corpus::parse_linked(&serde_json::to_string(&ordered).unwrap()).unwrap();
         let index = Index::build(&corpus, &links);
         let mut files = BTreeMap::new();
         let entry = write(&corpus, &links, &index, &mut |name, bytes| {
@@ -252,7 +279,8 @@ mod tests {
     fn the_files_read_back_to_the_engines_facets_words_and_first_order() {
         for corpus in [corpus::bundled().unwrap(), synthetic::generate(3_000, 5)] {
             let (files, meta, catalog) = written(&corpus);
-            let links = crate::corpus::parse_linked(&serde_json::to_string(&corpus).unwrap()).unwrap().1;
+            let ordered = &catalog.corpus;
+            let links = crate::corpus::parse_linked(&serde_json::to_string(ordered).unwrap()).unwrap().1;
             assert_eq!(meta.quotes as usize, corpus.quotes.len());
             assert!(meta.shell.quotes.is_empty());
             assert_eq!(meta.shell.speakers, corpus.speakers);
@@ -262,7 +290,9 @@ mod tests {
             assert_eq!(facets.source, links.source);
             assert_eq!(facets.theme_offsets, links.theme_offsets);
             assert_eq!(facets.theme_values, links.theme_values);
-            assert_eq!(facets.kind, corpus.quotes.iter().map(|q| q.kind as u32).collect::<Vec<_>>());
+            assert_eq!(facets.kind, ordered.quotes.iter().map(|q| q.kind as u32).collect::<Vec<_>>());
+            assert_eq!(meta.totals, Totals::count(&meta.shell, &facets));
+            assert_eq!(meta.totals.speakers.iter().sum::<u32>() as usize, corpus.quotes.len());
 
             let chunks: Vec<_> = meta.words.iter().map(|c| read::words(&files[&c.file]).unwrap()).collect();
             let engine: Vec<(String, Vec<u32>)> =
@@ -273,17 +303,58 @@ mod tests {
                 assert!(files[&chunk.file].len() <= CHUNK_BYTES, "{} bytes", files[&chunk.file].len());
             }
 
-            // The packs, in order, are the list's first order, which is the engine's.
-            let order = first_order(&meta.shell, &facets.meeting);
-            let engine_order = catalog.search(&Query::default()).quotes.clone();
-            assert_eq!(order, engine_order);
-            for (rank, &q) in order.iter().enumerate() {
-                let (file, at) = meta.pack_of(rank as u32);
-                assert_eq!(read::pack(&files[&file]).unwrap()[at], corpus.quotes[q as usize]);
+            // The positions are the list's first order, which is the engine's; the packs hold
+            // them in turn, the first named by the entry file.
+            let engine_order = catalog.search(&crate::engine::Query::default()).quotes.clone();
+            assert_eq!(engine_order, (0..corpus.quotes.len() as u32).collect::<Vec<_>>());
+            for (position, quote) in ordered.quotes.iter().enumerate() {
+                let (file, at) = meta.pack_of(position as u32);
+                assert_eq!(&read::pack(&files[&file]).unwrap()[at], quote);
             }
+            assert_eq!(read::entry(&files[ENTRY]).unwrap().first, meta.pack_of(0).0);
             let packs = files.keys().filter(|n| n.starts_with(&meta.packs)).count();
             assert_eq!(packs, corpus.quotes.len().div_ceil(PACK_SIZE as usize));
         }
+    }
+
+    #[test]
+    fn putting_the_quotes_in_first_order_changes_no_answer() {
+        use crate::engine::{Facet, SortOrder};
+        let mut reversed = synthetic::generate(2_000, 4);
+        reversed.quotes.reverse();
+        for corpus in [corpus::bundled().unwrap(), reversed] {
+            let ordered = in_first_order(corpus.clone());
+            assert!(ordered != corpus, "each corpus is out of first order");
+            let mut ids: Vec<&str> = ordered.quotes.iter().map(|q| q.id.as_str()).collect();
+            ids.sort_unstable();
+            let mut before: Vec<&str> = corpus.quotes.iter().map(|q| q.id.as_str()).collect();
+            before.sort_unstable();
+            assert_eq!(ids, before, "every quote once");
+            let (a, b) = (Catalog::new(corpus.clone()), Catalog::new(ordered));
+            let mut query = Query::text("democracy");
+            query.sort = SortOrder::Relevance;
+            let mut filtered = Query::text("the");
+            filtered.select(Facet::Speaker, &a.index.values(Facet::Speaker)[0].id);
+            for query in [Query::default(), query, filtered] {
+                let (ra, rb) = (a.search(&query), b.search(&query));
+                assert_eq!(ra.counts, rb.counts, "{query:?}");
+                let id = |c: &Catalog, p: &u32| c.quote(*p).id.clone();
+                let ia: Vec<_> = ra.quotes.iter().map(|p| id(&a, p)).collect();
+                let ib: Vec<_> = rb.quotes.iter().map(|p| id(&b, p)).collect();
+                assert_eq!(ia, ib, "the same quotes in the same order: {query:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_of_quotes_out_of_first_order_is_refused() {
+        let mut corpus = synthetic::generate(200, 3);
+        corpus.quotes.reverse();
+        let (corpus, links) = corpus::parse_linked(&serde_json::to_string(&corpus).unwrap()).unwrap();
+        assert!(in_first_order(corpus.clone()) != corpus, "the quotes are out of first order");
+        let index = Index::build(&corpus, &links);
+        let refused = write(&corpus, &links, &index, &mut |_, _| Ok(())).unwrap_err();
+        assert!(refused.contains("first order"), "{refused}");
     }
 
     #[test]
@@ -319,18 +390,18 @@ mod tests {
         }
     }
 
-    /// A chunked catalog of `files`, given only what it asks for.
-    fn chunked(files: &BTreeMap<String, Vec<u8>>, meta: &Meta) -> Catalog {
-        Catalog::chunked(meta.clone(), read::facets(&files[&meta.facets]).unwrap()).unwrap()
-    }
-
+    /// Gives `catalog` the files it asks for, putting the catalog the facets file makes in
+    /// its place; how many files that was.
     fn fetch(
-        catalog: &Catalog,
-        needed: Vec<crate::engine::Needed>,
+        catalog: &mut Catalog,
+        ask: impl Fn(&Catalog) -> Vec<Needed>,
         files: &BTreeMap<String, Vec<u8>>,
     ) -> usize {
+        let needed = ask(catalog);
         for n in &needed {
-            catalog.fill(n, &files[n.file()]).unwrap();
+            if let Some(whole) = catalog.fill(n, &files[n.file()]).unwrap() {
+                *catalog = whole;
+            }
         }
         needed.len()
     }
@@ -338,9 +409,11 @@ mod tests {
     #[test]
     fn a_chunked_catalog_given_what_it_asks_for_answers_as_the_whole_corpus_does() {
         use crate::engine::{Facet, SortOrder};
-        for corpus in [corpus::bundled().unwrap(), synthetic::generate(3_000, 5)] {
+        let mut reversed = synthetic::generate(3_000, 5);
+        reversed.quotes.reverse();
+        for corpus in [corpus::bundled().unwrap(), reversed] {
             let (files, meta, whole) = written(&corpus);
-            let parts = chunked(&files, &meta);
+            let mut parts = Catalog::first_screen(meta.clone()).unwrap();
             assert_eq!(parts.len(), whole.len());
             for facet in Facet::ALL {
                 assert_eq!(parts.index.values(facet), whole.index.values(facet), "{facet:?}");
@@ -360,8 +433,11 @@ mod tests {
                 filtered.exclude(Facet::Theme, &theme);
                 queries.push(filtered);
             }
+            let mut dated = Query::default();
+            dated.toggle_year(2022);
+            queries.push(dated);
             for query in &queries {
-                fetch(&parts, parts.needed_for(query), &files);
+                fetch(&mut parts, |c| c.needed_for(query), &files);
                 assert!(parts.needed_for(query).is_empty(), "once arrived, nothing more: {query:?}");
                 let (a, b) = (parts.search(query), whole.search(query));
                 assert_eq!(a, b, "the same quotes, order and every count: {query:?}");
@@ -370,16 +446,16 @@ mod tests {
                     parts.at_hand(first_page) == first_page.len(),
                     parts.needed_to_show(first_page).is_empty()
                 );
-                fetch(&parts, parts.needed_to_show(first_page), &files);
+                fetch(&mut parts, |c| c.needed_to_show(first_page), &files);
                 assert_eq!(parts.at_hand(first_page), first_page.len());
                 for &p in first_page {
                     assert_eq!(parts.quote(p), whole.quote(p));
                 }
             }
+            assert!(parts.needed_facets().is_none(), "the facets arrived with the first search");
             // A link to a quote: one id chunk, then its position.
             for q in corpus.quotes.iter().step_by(97) {
-                let needed: Vec<_> = parts.needed_for_id(&q.id).into_iter().collect();
-                fetch(&parts, needed, &files);
+                fetch(&mut parts, |c| c.needed_for_id(&q.id).into_iter().collect(), &files);
                 assert_eq!(parts.quote_position(&q.id), whole.quote_position(&q.id), "{}", q.id);
             }
             assert_eq!(parts.quote_position("no-such-quote"), None);
@@ -387,32 +463,51 @@ mod tests {
     }
 
     #[test]
-    fn the_first_screen_of_a_chunked_catalog_needs_one_pack_and_no_words() {
-        let (files, meta, _) = written(&synthetic::generate(5_000, 3));
-        let parts = chunked(&files, &meta);
+    fn the_first_screen_needs_the_meta_file_and_one_pack_and_its_counts_are_exact() {
+        let (files, meta, whole) = written(&synthetic::generate(5_000, 3));
+        let mut parts = Catalog::first_screen(meta).unwrap();
         assert!(parts.needed_for(&Query::default()).is_empty());
         let results = parts.search(&Query::default());
-        assert_eq!(results.quotes.len(), 5_000, "every quote counted with no quote at hand");
+        assert_eq!(results, whole.search(&Query::default()), "every quote and every count, with no facets");
         let first_page = &results.quotes[..PACK_SIZE as usize];
         assert_eq!(parts.at_hand(first_page), 0);
-        assert_eq!(fetch(&parts, parts.needed_to_show(first_page), &files), 1, "one pack");
+        assert_eq!(fetch(&mut parts, |c| c.needed_to_show(first_page), &files), 1, "one pack");
+        assert!(parts.needed_facets().is_some(), "the facets are still to come");
+
+        // A search needs the facets and one or two word chunks; a filter, the facets alone.
         let asked = parts.needed_for(&Query::text("democracy"));
-        assert!(!asked.is_empty() && asked.len() <= 2, "{asked:?}");
+        assert!(matches!(asked[0], Needed::Facets(_)), "{asked:?}");
+        assert!((2..=3).contains(&asked.len()), "{asked:?}");
+        let mut filtered = Query::default();
+        filtered.select(crate::engine::Facet::Theme, &whole.index.values(crate::engine::Facet::Theme)[0].id);
+        assert_eq!(parts.needed_for(&filtered).len(), 1);
+
+        // The facets make the whole catalog, keeping the pack that had arrived.
+        fetch(&mut parts, |c| c.needed_for(&filtered), &files);
+        assert_eq!(parts.at_hand(first_page), first_page.len());
+        assert_eq!(parts.search(&filtered), whole.search(&filtered));
     }
 
     #[test]
     fn a_chunked_catalog_refuses_damaged_files_and_facets_of_another_index() {
-        let (files, meta, _) = written(&synthetic::generate(300, 2));
-        let parts = chunked(&files, &meta);
+        let (_, meta, _) = written(&synthetic::generate(300, 2));
+        let parts = Catalog::first_screen(meta.clone()).unwrap();
         let query = Query::text("democracy");
         let needed = parts.needed_for(&query);
-        assert!(parts.fill(&needed[0], b"QEW1\xff").is_err());
+        assert!(parts.fill(&needed[1], b"QEW1\xff").is_err());
         assert_eq!(parts.needed_for(&query), needed, "nothing kept of a damaged file");
         let first = parts.needed_to_show(&parts.search(&Query::default()).quotes[..20]);
         assert!(parts.fill(&first[0], b"[]").unwrap_err().contains("holds 0 quotes"));
         let (other_files, other_meta, _) = written(&synthetic::generate(400, 2));
-        let facets = read::facets(&other_files[&other_meta.facets]).unwrap();
-        assert!(Catalog::chunked(meta.clone(), facets).unwrap_err().contains("not for its 300 quotes"));
+        let other = &other_files[&other_meta.facets];
+        assert!(parts.fill(&needed[0], other).unwrap_err().contains("not for its 300 quotes"));
+        let (same_size, same_size_meta, _) = written(&synthetic::generate(300, 9));
+        let same_size = &same_size[&same_size_meta.facets];
+        assert!(parts.fill(&needed[0], same_size).unwrap_err().contains("does not match"));
+        assert!(parts.needed_facets().is_some(), "still to come");
+        let mut counted = meta.clone();
+        counted.totals.themes.pop();
+        assert!(Catalog::first_screen(counted).unwrap_err().contains("does not count every value"));
     }
 
     #[test]
@@ -435,10 +530,10 @@ mod tests {
         assert!(read::words(b"QEF1").unwrap_err().contains("not the index's word file"));
         let future = String::from_utf8(files.iter().find(|(n, _)| n.starts_with("meta-")).unwrap().1.clone())
             .unwrap()
-            .replacen("\"format\":1", "\"format\":2", 1);
-        assert!(read::meta(future.as_bytes()).unwrap_err().contains("format 2"));
+            .replacen("\"format\":2", "\"format\":3", 1);
+        assert!(read::meta(future.as_bytes()).unwrap_err().contains("format 3"));
         let entry =
-            String::from_utf8(files[ENTRY].clone()).unwrap().replacen("\"format\":1", "\"format\":9", 1);
+            String::from_utf8(files[ENTRY].clone()).unwrap().replacen("\"format\":2", "\"format\":9", 1);
         assert!(read::entry(entry.as_bytes()).unwrap_err().contains("format 9"));
         assert!(read::entry(b"<html>").unwrap_err().contains("cannot be read"));
         assert!(read::pack(b"[{\"id\": 3}]").is_err());

@@ -27,6 +27,8 @@ pub struct Indexed {
 /// Indexes `corpus` into `out`, which must be new, empty, or an earlier index (replaced).
 pub fn index(corpus: &Corpus, out: &Path, progress: &Progress) -> Result<Indexed, String> {
     check_out_dir(out)?;
+    progress.step("Putting the quotes in the list's order".into());
+    let corpus = &write::in_first_order(corpus.clone());
     progress.step("Linking references".into());
     let (links, problems) = Links::new(corpus);
     if !problems.is_empty() {

@@ -204,8 +204,11 @@ fn follow_quote_links(store: Store, corpus_to_come: bool) {
     Effect::new(move |_| {
         let status = store.status.get();
         let empty = store.catalog.with(|c| c.is_empty());
+        // A chunked index's link is followed once the view is exact (its facets and words in):
+        // what the link sets aside is worked out from them.
         let arriving = matches!(status, CorpusStatus::Reading { .. } | CorpusStatus::Checking { .. })
-            || (corpus_to_come && status == CorpusStatus::Ready && empty);
+            || (corpus_to_come && status == CorpusStatus::Ready && empty)
+            || store.searching.get();
         if arriving || followed.get_value() {
             return;
         }

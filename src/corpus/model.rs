@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The only corpus format version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Corpus {
     pub schema_version: u32,

@@ -30,6 +30,9 @@ struct Packs {
     loaded: Vec<std::sync::OnceLock<Vec<Quote>>>,
     /// The quote ids in order, in chunks (their files in `meta.ids`), as they arrive.
     ids: Vec<std::sync::OnceLock<crate::chunked::Entries>>,
+    /// Whether the facets file has arrived: until then the index has only each value's
+    /// total ([`Catalog::first_screen`]).
+    faceted: bool,
 }
 
 /// What a chunked catalog still needs fetched, by the file's name.
@@ -41,12 +44,25 @@ pub enum Needed {
     Pack(u32, String),
     /// A chunk of quote ids, by its place in the meta file's list.
     Ids(usize, String),
+    /// The facets file: which quote has which value.
+    Facets(String),
 }
 
 impl Needed {
     pub fn file(&self) -> &str {
         match self {
-            Needed::Words(_, f) | Needed::Pack(_, f) | Needed::Ids(_, f) => f,
+            Needed::Words(_, f) | Needed::Pack(_, f) | Needed::Ids(_, f) | Needed::Facets(f) => f,
+        }
+    }
+}
+
+impl Packs {
+    fn new(meta: crate::chunked::Meta, faceted: bool) -> Packs {
+        Packs {
+            loaded: (0..meta.quotes.div_ceil(meta.pack_size)).map(|_| std::sync::OnceLock::new()).collect(),
+            ids: meta.ids.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            meta,
+            faceted,
         }
     }
 }
@@ -113,17 +129,37 @@ impl Catalog {
         }
     }
 
+    /// The catalog of a chunked index (`crate::chunked`) from its meta file alone: the first
+    /// screen (the list with no filter and no search, with its exact counts) as soon as its
+    /// first pack is given; anything else needs the facets file first (see
+    /// [`Catalog::needed_for`]), which [`Catalog::fill`] turns into [`Catalog::chunked`]'s.
+    pub fn first_screen(mut meta: crate::chunked::Meta) -> Result<Catalog, String> {
+        let n = meta.quotes as usize;
+        // The catalog's corpus from now on (`with_facets` gives it back).
+        let shell = std::mem::take(&mut meta.shell);
+        let (mut links, problems) = Links::new(&shell);
+        if let Some(problem) = problems.first() {
+            return Err(format!("The index's corpus is not sound: {problem}"));
+        }
+        links.statement = vec![crate::corpus::NONE; n];
+        let index = Index::first_screen(&shell, &meta.totals, n, meta.words.clone())?;
+        Ok(Catalog { packs: Some(Packs::new(meta, false)), ..Catalog::assemble(shell, links, index) })
+    }
+
     /// The catalog of a chunked index (`crate::chunked`) from its meta and facets files: every
-    /// count exact from the start; a search's words, the quotes shown and a linked quote's id
-    /// to be fetched as [`Catalog::needed_for`] and [`Catalog::needed_to_show`] say, and
-    /// given with [`Catalog::fill`].
-    pub fn chunked(meta: crate::chunked::Meta, facets: crate::chunked::Facets) -> Result<Catalog, String> {
+    /// count exact; a search's words, the quotes shown and a linked quote's id to be fetched
+    /// as [`Catalog::needed_for`] and [`Catalog::needed_to_show`] say, and given with
+    /// [`Catalog::fill`].
+    pub fn chunked(
+        mut meta: crate::chunked::Meta,
+        facets: crate::chunked::Facets,
+    ) -> Result<Catalog, String> {
         let n = meta.quotes as usize;
         let columns = [&facets.speaker, &facets.meeting, &facets.source, &facets.kind];
         if columns.iter().any(|c| c.len() != n) || facets.theme_offsets.len() != n + 1 {
             return Err(format!("The index's facets file is not for its {n} quotes."));
         }
-        let shell = meta.shell.clone();
+        let shell = std::mem::take(&mut meta.shell);
         let (mut links, problems) = Links::new(&shell);
         if let Some(problem) = problems.first() {
             return Err(format!("The index's corpus is not sound: {problem}"));
@@ -139,16 +175,30 @@ impl Catalog {
         {
             return Err("The index's facets file names values its meta file does not have.".into());
         }
+        if crate::chunked::Totals::count(&shell, &facets) != meta.totals {
+            return Err("The index's facets file does not match its meta file's counts.".into());
+        }
         links.statement = vec![crate::corpus::NONE; n];
         (links.speaker, links.meeting, links.source) = (facets.speaker, facets.meeting, facets.source);
         (links.theme_offsets, links.theme_values) = (facets.theme_offsets, facets.theme_values);
         let index = Index::chunked(&shell, &links, &facets.kind, meta.words.clone());
-        let packs = Packs {
-            loaded: (0..n.div_ceil(meta.pack_size as usize)).map(|_| std::sync::OnceLock::new()).collect(),
-            ids: meta.ids.iter().map(|_| std::sync::OnceLock::new()).collect(),
-            meta,
-        };
-        Ok(Catalog { packs: Some(packs), ..Catalog::assemble(shell, links, index) })
+        if !index.is_in_corpus_order() {
+            return Err("The index's quotes are not in the list's order.".into());
+        }
+        Ok(Catalog { packs: Some(Packs::new(meta, true)), ..Catalog::assemble(shell, links, index) })
+    }
+
+    /// This first screen's catalog with its facets, keeping what has arrived; the same
+    /// generation, as its positions are the same quotes.
+    fn with_facets(&self, packs: &Packs, facets: crate::chunked::Facets) -> Result<Catalog, String> {
+        let meta = crate::chunked::Meta { shell: self.corpus.clone(), ..packs.meta.clone() };
+        let mut whole = Catalog::chunked(meta, facets)?;
+        whole.generation = self.generation;
+        whole.index.chunks.clone_from(&self.index.chunks);
+        let kept = whole.packs.as_mut().expect("a chunked catalog has packs");
+        kept.loaded.clone_from(&packs.loaded);
+        kept.ids.clone_from(&packs.ids);
+        Ok(whole)
     }
 
     /// Whether this is a chunked index's catalog, whose quotes arrive as they are shown.
@@ -157,22 +207,35 @@ impl Catalog {
     }
 
     /// The files `query`'s search needs before its answer is exact (none for a catalog held
-    /// whole, or once they have arrived).
+    /// whole, or once they have arrived): its words, and for anything but the first screen
+    /// the facets file.
     pub fn needed_for(&self, query: &Query) -> Vec<Needed> {
         let terms = self.index.search_terms(&query.text);
-        self.index.missing_chunks(&terms).into_iter().map(|(c, file)| Needed::Words(c, file)).collect()
+        let words = self.index.missing_chunks(&terms).into_iter().map(|(c, file)| Needed::Words(c, file));
+        let facets = match &self.packs {
+            Some(packs) if !packs.faceted && (query.has_text() || query.has_filters()) => {
+                Some(Needed::Facets(packs.meta.facets.clone()))
+            }
+            _ => None,
+        };
+        facets.into_iter().chain(words).collect()
+    }
+
+    /// The facets file, until it has arrived: wanted soon after the first screen, as nearly
+    /// anything a reader does next needs it.
+    pub fn needed_facets(&self) -> Option<Needed> {
+        self.packs.as_ref().filter(|p| !p.faceted).map(|p| Needed::Facets(p.meta.facets.clone()))
     }
 
     /// The packs holding the quotes at `positions` that have not arrived.
     pub fn needed_to_show(&self, positions: &[u32]) -> Vec<Needed> {
         let Some(packs) = &self.packs else { return Vec::new() };
-        let mut numbers: Vec<u32> =
-            positions.iter().map(|&p| self.index.chrono_rank[p as usize] / packs.meta.pack_size).collect();
+        let mut numbers: Vec<u32> = positions.iter().map(|&p| p / packs.meta.pack_size).collect();
         numbers.sort_unstable();
         numbers.dedup();
         numbers
             .into_iter()
-            .filter(|&n| packs.loaded[n as usize].get().is_none())
+            .filter(|&n| packs.loaded.get(n as usize).is_some_and(|l| l.get().is_none()))
             .map(|n| Needed::Pack(n, packs.meta.pack_of(n * packs.meta.pack_size).0))
             .collect()
     }
@@ -184,8 +247,7 @@ impl Catalog {
             Some(packs) => positions
                 .iter()
                 .take_while(|&&p| {
-                    let rank = self.index.chrono_rank[p as usize] / packs.meta.pack_size;
-                    packs.loaded[rank as usize].get().is_some()
+                    packs.loaded.get((p / packs.meta.pack_size) as usize).is_some_and(|l| l.get().is_some())
                 })
                 .count(),
         }
@@ -200,11 +262,14 @@ impl Catalog {
     }
 
     /// Keeps a file that arrived, decoding it (its bytes inflated); a damaged file is refused
-    /// with a message and changes nothing.
-    pub fn fill(&self, needed: &Needed, bytes: &[u8]) -> Result<(), String> {
+    /// with a message and changes nothing. The facets file makes a new catalog, with
+    /// everything this one has, to take its place: that catalog is returned.
+    pub fn fill(&self, needed: &Needed, bytes: &[u8]) -> Result<Option<Catalog>, String> {
         use crate::chunked::read;
-        let Some(packs) = &self.packs else { return Ok(()) };
+        let Some(packs) = &self.packs else { return Ok(None) };
         match needed {
+            Needed::Facets(_) if packs.faceted => {}
+            Needed::Facets(_) => return self.with_facets(packs, read::facets(bytes)?).map(Some),
             Needed::Words(chunk, _) => self.index.fill_chunk(*chunk, read::words(bytes)?),
             Needed::Ids(chunk, _) => {
                 if let Some(slot) = packs.ids.get(*chunk) {
@@ -226,7 +291,7 @@ impl Catalog {
                 }
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     pub fn search(&self, query: &Query) -> Results {
@@ -247,11 +312,11 @@ impl Catalog {
         match &self.packs {
             None => &self.corpus.quotes[position as usize],
             Some(packs) => {
-                let rank = self.index.chrono_rank[position as usize];
                 let size = packs.meta.pack_size;
-                packs.loaded[(rank / size) as usize]
-                    .get()
-                    .and_then(|pack| pack.get((rank % size) as usize))
+                packs
+                    .loaded
+                    .get((position / size) as usize)
+                    .and_then(|pack| pack.get()?.get((position % size) as usize))
                     .unwrap_or(not_arrived())
             }
         }
@@ -297,7 +362,8 @@ impl Catalog {
 
     /// The meeting of the quote at `position`, if it names one the corpus has.
     pub fn meeting_of(&self, position: u32) -> Option<&Meeting> {
-        self.corpus.meetings.get(self.links.meeting[position as usize] as usize)
+        let meeting = *self.links.meeting.get(position as usize)?;
+        self.corpus.meetings.get(meeting as usize)
     }
 
     /// The position of the statement the quote at `position` belongs to, if any.

@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Bitset, Facet};
+use crate::chunked::Totals;
 use crate::corpus::{Corpus, Links, QuoteKind, NONE};
 use crate::order::sort_positions;
 
@@ -35,23 +36,12 @@ pub(super) struct FacetIndex {
 /// values from `links` and `kinds` (the corpus's quotes need not be at hand: a chunked index
 /// has only their facets).
 pub(super) fn build_all(corpus: &Corpus, links: &Links, kinds: &[u32]) -> [FacetIndex; Facet::COUNT] {
-    let value = |id: &str, label: &str, detail: String| FacetValue {
-        id: id.to_owned(),
-        label: label.to_owned(),
-        detail,
-        total: 0,
-    };
-    let (sides, side_of_speaker) = sides(corpus);
-    let speakers = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
-    let meetings = corpus.meetings.iter().map(|m| value(&m.id, &m.title, m.place_and_date())).collect();
-    let themes = corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
-    let sources = corpus.sources.iter().map(|s| value(&s.id, &s.outlet, s.headline.clone())).collect();
-    let kinds_list = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();
-
+    let (lists, side_of_speaker) = lists(corpus);
     let n = kinds.len();
     let one = |of: &[u32]| FacetIndex::build_single(of, n);
     let side_of_quote: Vec<u32> =
         links.speaker.iter().map(|&s| side_of_speaker.get(s as usize).copied().unwrap_or(NONE)).collect();
+    let [sides, speakers, meetings, themes, sources, kinds_list] = lists;
     let mut facets = [
         FacetIndex { values: sides, ..one(&side_of_quote) },
         FacetIndex { values: speakers, ..one(&links.speaker) },
@@ -68,18 +58,66 @@ pub(super) fn build_all(corpus: &Corpus, links: &Links, kinds: &[u32]) -> [Facet
     for facet in &mut facets {
         facet.count();
     }
-    // Meetings by date; speakers and themes by size; then values no quote has are left out.
+    in_display_order(corpus, facets)
+}
+
+/// Every facet of a corpus from how many quotes have each value (`totals`, in the corpus's
+/// lists' order), without which quote has which: the values, totals and order a whole
+/// corpus's facets have, for the counts of a list with no filter.
+pub(super) fn from_totals(corpus: &Corpus, totals: &Totals) -> Result<[FacetIndex; Facet::COUNT], String> {
+    let (lists, side_of_speaker) = lists(corpus);
+    let mut sides = vec![0; lists[Facet::Side.slot()].len()];
+    for (&side, &total) in side_of_speaker.iter().zip(&totals.speakers) {
+        if let Some(s) = sides.get_mut(side as usize) {
+            *s += total;
+        }
+    }
+    let columns =
+        [&sides, &totals.speakers, &totals.meetings, &totals.themes, &totals.sources, &totals.kinds];
+    let mut facets: [FacetIndex; Facet::COUNT] = Default::default();
+    for ((facet, mut values), totals) in facets.iter_mut().zip(lists).zip(columns) {
+        if totals.len() != values.len() {
+            return Err("The index's meta file does not count every value it lists.".into());
+        }
+        for (value, &total) in values.iter_mut().zip(totals) {
+            value.total = total;
+        }
+        facet.postings = vec![Vec::new(); values.len()];
+        facet.values = values;
+    }
+    Ok(in_display_order(corpus, facets))
+}
+
+/// Each facet's values as the corpus lists them (sides in order of first appearance), with no
+/// totals yet; and each speaker's side, as a position among the sides (`NONE` without one).
+fn lists(corpus: &Corpus) -> ([Vec<FacetValue>; Facet::COUNT], Vec<u32>) {
+    let value = |id: &str, label: &str, detail: String| FacetValue {
+        id: id.to_owned(),
+        label: label.to_owned(),
+        detail,
+        total: 0,
+    };
+    let (sides, side_of_speaker) = sides(corpus);
+    let speakers = corpus.speakers.iter().map(|s| value(&s.id, &s.name, s.role.clone())).collect();
+    let meetings = corpus.meetings.iter().map(|m| value(&m.id, &m.title, m.place_and_date())).collect();
+    let themes = corpus.themes.iter().map(|t| value(&t.id, &t.label, t.definition.clone())).collect();
+    let sources = corpus.sources.iter().map(|s| value(&s.id, &s.outlet, s.headline.clone())).collect();
+    let kinds = QuoteKind::ALL.iter().map(|k| value(k.id(), k.label(), String::new())).collect();
+    ([sides, speakers, meetings, themes, sources, kinds], side_of_speaker)
+}
+
+/// Meetings by date; speakers and themes by size; then values no quote has are left out.
+fn in_display_order(corpus: &Corpus, mut facets: [FacetIndex; Facet::COUNT]) -> [FacetIndex; Facet::COUNT] {
     let meetings = &corpus.meetings;
     let mut by_date: Vec<u32> = (0..meetings.len() as u32).collect();
-    sort_positions(&mut by_date, &|a, b| {
-        meetings[a as usize].date.cmp(&meetings[b as usize].date).then(a.cmp(&b))
-    });
+    crate::order::sort_by_text(&mut by_date, |m| &meetings[m as usize].date);
     facets[Facet::Meeting.slot()].reorder(&by_date);
     for facet in [Facet::Side, Facet::Speaker, Facet::Theme] {
         facets[facet.slot()].sort_by_total();
     }
     for facet in &mut facets {
         facet.drop_unused();
+        facet.by_id = facet.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
     }
     facets
 }
@@ -146,12 +184,15 @@ impl FacetIndex {
             value.total = postings.len() as u32;
         }
         self.postings = postings;
-        self.by_id = self.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
     }
 
+    /// Quote `doc`'s values: none if the facet has only totals ([`from_totals`]).
     pub(super) fn values_of(&self, doc: u32) -> &[u32] {
         let d = doc as usize;
-        &self.doc_values[self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize]
+        match self.doc_offsets.get(d..d + 2) {
+            Some(&[from, to]) => &self.doc_values[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
     /// The quotes having the value at `value`.
@@ -195,15 +236,21 @@ impl FacetIndex {
         self.reorder(&order);
     }
 
-    /// Keeps the values at `order`, in that order, renumbering what refers to them.
+    /// Keeps the values at `order`, in that order, renumbering what refers to them (but for
+    /// `by_id`, made once they are in their last order).
     fn reorder(&mut self, order: &[u32]) {
         let mut new_number = vec![NONE; self.values.len()];
         for (new, &old) in order.iter().enumerate() {
             new_number[old as usize] = new as u32;
         }
-        self.values = order.iter().map(|&i| self.values[i as usize].clone()).collect();
+        // Moved, not cloned: an order names each value at most once.
+        let mut values: Vec<Option<FacetValue>> =
+            std::mem::take(&mut self.values).into_iter().map(Some).collect();
+        self.values = order.iter().filter_map(|&i| values[i as usize].take()).collect();
         self.postings = order.iter().map(|&i| std::mem::take(&mut self.postings[i as usize])).collect();
-        self.by_id = self.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
+        if self.doc_offsets.is_empty() {
+            return;
+        }
         let mut values = Vec::with_capacity(self.doc_values.len());
         let mut offsets = Vec::with_capacity(self.doc_offsets.len());
         offsets.push(0);

@@ -67,8 +67,8 @@ impl<'c> IndexBuilder<'c> {
 }
 
 /// By meeting date, then in corpus order: quotes sorted by their meeting's place in the
-/// meeting facet's date order (a quote with no known meeting first). The packs of a chunked
-/// index are in this order too (`crate::chunked::first_order`; a test keeps them equal).
+/// meeting facet's date order (a quote with no known meeting first). A chunked index puts
+/// its quotes in this order (`crate::chunked::write::in_first_order`; a test keeps them equal).
 fn chronological(facets: &[facets::FacetIndex; Facet::COUNT], len: usize) -> Vec<u32> {
     let meetings = &facets[Facet::Meeting.slot()];
     let mut chronological: Vec<u32> = (0..len as u32).collect();
@@ -146,6 +146,26 @@ impl Index {
         let chronological = chronological(&facets, kinds.len());
         let chunks = Some(words::WordChunks::new(word_chunks));
         Index::assemble(shell, facets, words::WordIndex::default(), chunks, chronological)
+    }
+
+    /// The index of a chunked index's first screen, before its facets file: each value's
+    /// total from `totals`, no quote's values, and its `len` quotes in the order of their
+    /// positions (which is chronological: see `crate::chunked`). It answers the query with
+    /// no filter and no search exactly, and nothing else (`Catalog::needed_for` says so).
+    pub fn first_screen(
+        shell: &Corpus,
+        totals: &crate::chunked::Totals,
+        len: usize,
+        word_chunks: Vec<crate::chunked::WordChunk>,
+    ) -> Result<Index, String> {
+        let facets = facets::from_totals(shell, totals)?;
+        let chunks = Some(words::WordChunks::new(word_chunks));
+        Ok(Index::assemble(shell, facets, words::WordIndex::default(), chunks, (0..len as u32).collect()))
+    }
+
+    /// Whether the chronological order is the positions' own, as a chunked index needs.
+    pub fn is_in_corpus_order(&self) -> bool {
+        self.chronological.iter().enumerate().all(|(rank, &doc)| doc as usize == rank)
     }
 
     /// Whether the words are in chunks that arrive as needed.

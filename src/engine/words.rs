@@ -93,7 +93,7 @@ impl WordIndex {
 /// The word index of a chunked index (`crate::chunked`): the same sorted words and postings,
 /// cut into chunks that arrive one by one. A chunk, once given, is kept for the catalog's
 /// life; a search is exact once every chunk its words need has arrived.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct WordChunks {
     /// Each chunk's first word, in order.
     firsts: Vec<crate::chunked::WordChunk>,

@@ -1,9 +1,10 @@
-//! Reading a chunked index (`crate::chunked`) from a static host: its entry, meta and facets
-//! files first, for a catalog whose every count is exact; then only what the reader's view
-//! needs, as [`Catalog`] says: the word chunks of a search, the packs of the quotes shown, the
-//! id chunk of a linked quote. Each file is fetched once (its name is its content's hash, so a
-//! browser or a CDN may keep it forever); one that cannot be fetched or read is named in the
-//! notice, and the explorer stays as it was. Loaded when an explorer is given an index.
+//! Reading a chunked index (`crate::chunked`) from a static host: its entry file, then at
+//! once its meta file and first pack, for a first screen whose counts are exact; then the
+//! facets file, which every other view needs, and only what the reader's view needs, as
+//! [`Catalog`] says: the word chunks of a search, the packs of the quotes shown, the id chunk
+//! of a linked quote. Each file is fetched once (its name is its content's hash, so a browser
+//! or a CDN may keep it forever); one that cannot be fetched or read is named in the notice,
+//! and the explorer stays as it was. Loaded when an explorer is given an index.
 
 use leptos::{prelude::*, task::spawn_local};
 
@@ -14,7 +15,8 @@ use crate::engine::{Catalog, Needed};
 use crate::wording;
 
 /// Opens the index in the folder at `base` (relative to the page, or a full address) in
-/// place of the corpus in use, then fetches what the view needs whenever it changes.
+/// place of the corpus in use, then fetches its facets, and what the view needs whenever it
+/// changes.
 #[lazy]
 pub async fn open(store: Store, base: String) {
     let load = store.start_load();
@@ -27,9 +29,19 @@ pub async fn open(store: Store, base: String) {
     store.status.set(CorpusStatus::Reading { from: base.clone(), received: 0, total: None });
     let catalog = async {
         let entry = read::entry(&browser::fetch_inflated(&format!("{base}{}", chunked::ENTRY)).await?)?;
-        let meta = read::meta(&browser::fetch_inflated(&format!("{base}{}", entry.meta)).await?)?;
-        let facets = read::facets(&browser::fetch_inflated(&format!("{base}{}", meta.facets)).await?)?;
-        Catalog::chunked(meta, facets)
+        // Both on their way before either is awaited: the entry names the first pack so that
+        // the first screen need not wait for the meta file to learn it.
+        let meta = browser::fetch_inflated(&format!("{base}{}", entry.meta));
+        let first =
+            (!entry.first.is_empty()).then(|| browser::fetch_inflated(&format!("{base}{}", entry.first)));
+        let meta = read::meta(&meta.await?)?;
+        let catalog = Catalog::first_screen(meta)?;
+        if let Some(first) = first {
+            let pack = catalog.needed_to_show(&[0]).pop().filter(|p| p.file() == entry.first);
+            let pack = pack.ok_or("The index's entry and meta files are of different builds.")?;
+            catalog.fill(&pack, &first.await?)?;
+        }
+        Ok::<_, String>(catalog)
     };
     let catalog = catalog.await;
     if !store.is_latest_load(load) {
@@ -41,7 +53,12 @@ pub async fn open(store: Store, base: String) {
             // A page's own index is its corpus, as a bundled one is; an embed's is one it names.
             let origin =
                 if store.placement.embedded { CorpusOrigin::Loaded(base) } else { CorpusOrigin::Bundled };
+            let facets = catalog.needed_facets();
             store.replace_catalog(catalog, origin);
+            // Whatever a reader does after the first screen needs the facets: on their way now.
+            if let Some(facets) = facets {
+                fetch(store, facets);
+            }
             Effect::new(move |_| fetch_what_the_view_needs(store));
         }
         Err(message) => store.status.set(CorpusStatus::Failed { from: base, messages: vec![message] }),
@@ -67,43 +84,46 @@ fn fetch_what_the_view_needs(store: Store) {
 
 /// Fetches one file for the catalog in use, unless it is already on its way.
 fn fetch(store: Store, needed: Needed) {
-    let Some(base) = store.index_base.get_value() else { return };
     let name = needed.file().to_owned();
     if store.in_flight.with_value(|f| f.contains(&name)) {
         return;
     }
     store.in_flight.update_value(|f| f.push(name.clone()));
-    let catalog = store.catalog.get_untracked();
     spawn_local(async move {
-        let kept = match browser::fetch_inflated(&format!("{base}{name}")).await {
-            Ok(bytes) => catalog.fill(&needed, &bytes),
-            Err(message) => Err(message),
-        };
+        let kept = fetch_and_keep(store, &needed).await;
         store.in_flight.update_value(|f| f.retain(|n| *n != name));
-        match kept {
-            Ok(()) => store.arrived.update(|n| *n += 1),
-            Err(message) => store.notice.set(Some(wording::index_file_failed(&message))),
+        if let Err(message) = kept {
+            store.notice.set(Some(wording::index_file_failed(&message)));
         }
     });
+}
+
+/// Fetches a file and gives it to the catalog in use, if that is still the one it was
+/// fetched for: kept, or (the facets file) made into the catalog that takes its place.
+async fn fetch_and_keep(store: Store, needed: &Needed) -> Result<(), String> {
+    let Some(base) = store.index_base.get_value() else { return Ok(()) };
+    let generation = store.catalog.with_untracked(|c| c.generation);
+    let bytes = browser::fetch_inflated(&format!("{base}{}", needed.file())).await?;
+    let catalog = store.catalog.get_untracked();
+    if catalog.generation != generation {
+        return Ok(());
+    }
+    match catalog.fill(needed, &bytes)? {
+        Some(whole) => store.complete_catalog(whole),
+        None => store.arrived.update(|n| *n += 1),
+    }
+    Ok(())
 }
 
 /// Finds the quote with this id in a chunked catalog, fetching its id chunk if need be;
 /// `false` if the catalog is held whole (it knows every id already) or has no such quote.
 #[lazy]
 pub async fn find_quote(store: Store, id: String) -> bool {
-    let id = id.as_str();
-    let needed = store.catalog.with_untracked(|c| c.needed_for_id(id));
+    let needed = store.catalog.with_untracked(|c| c.needed_for_id(&id));
     let Some(needed) = needed else { return false };
-    let (Some(base), catalog) = (store.index_base.get_value(), store.catalog.get_untracked()) else {
-        return false;
-    };
-    let kept = match browser::fetch_inflated(&format!("{base}{}", needed.file())).await {
-        Ok(bytes) => catalog.fill(&needed, &bytes),
-        Err(message) => Err(message),
-    };
-    if let Err(message) = kept {
+    if let Err(message) = fetch_and_keep(store, &needed).await {
         store.notice.set(Some(wording::index_file_failed(&message)));
         return false;
     }
-    catalog.quote_position(id).is_some()
+    store.catalog.with_untracked(|c| c.quote_position(&id).is_some())
 }

@@ -291,6 +291,12 @@ impl Store {
         self.status.set(CorpusStatus::Ready);
     }
 
+    /// The catalog in use made whole: a chunked index's, once its facets have arrived. The
+    /// same quotes at the same positions, so the view stays as it is.
+    fn complete_catalog(&self, catalog: Catalog) {
+        self.set_catalog.set(Arc::new(catalog));
+    }
+
     /// Starts a load; the answer identifies it to [`Store::is_latest_load`].
     pub fn start_load(&self) -> u64 {
         self.loads_started.update_value(|n| *n += 1);

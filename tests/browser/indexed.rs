@@ -1,6 +1,7 @@
 //! An embed pointed at a chunked index (`data-index`), as `quote-explorer index` writes it:
-//! the meta and facets files first, then only the packs of the quotes shown and the word
-//! chunks of what is searched, with every count the engine's. (The page option,
+//! the meta file and the first pack for the first screen, then the facets file, then only
+//! the packs of the quotes shown and the word chunks of what is searched, with every count
+//! the engine's. (The page option,
 //! `<body data-index>`, runs the tests of both modes: `QE_INDEX=1`, see `scripts/test`.)
 
 use std::path::PathBuf;
@@ -72,10 +73,32 @@ fn an_embed_reads_an_index_fetching_only_what_its_view_needs() {
             count(&b).await == total && ids(&b).await == engine_ids(&catalog, &Query::default())
         })
         .await;
+        // Then the facets file, which anything after the first screen needs.
+        b.wait_until("the facets file arrives", || async {
+            fetched(&b).await.iter().any(|n| n.starts_with("facets-"))
+        })
+        .await;
         let mut first: Vec<String> = fetched(&b).await;
         first.sort();
         let kinds: Vec<&str> = first.iter().map(|n| n.split('-').next().unwrap()).collect();
         assert_eq!(kinds, ["facets", "index.json", "meta", "quotes"], "one pack and no words: {first:?}");
+        // The entry file is asked for before the app's wasm, by the page's start-up script;
+        // the meta file and the first pack at once; the facets only once both are in.
+        let timing = |name: &str| {
+            format!("const e = performance.getEntriesByType('resource').find(e => e.name.includes('{name}')); return e ? [e.startTime, e.responseEnd] : null")
+        };
+        let at = |v: serde_json::Value| -> (f64, f64) { serde_json::from_value(v).unwrap() };
+        let entry = at(b.eval(&timing("/idx/index.json")).await);
+        let wasm = at(b.eval(&timing("_bg.wasm")).await);
+        let meta = at(b.eval(&timing("/idx/meta-")).await);
+        let pack = at(b.eval(&timing("/idx/quotes-")).await);
+        let facets = at(b.eval(&timing("/idx/facets-")).await);
+        assert!(entry.0 <= wasm.0, "index.json at {entry:?}, the wasm at {wasm:?}");
+        assert!(
+            pack.0 < meta.1 && meta.0 < pack.1,
+            "the meta file {meta:?} and the first pack {pack:?} at once"
+        );
+        assert!(facets.0 >= meta.1.max(pack.1), "the facets {facets:?} after the first screen's files");
         let bundled_fetched = b
             .eval("return performance.getEntriesByType('resource').some(e => e.name.includes('/corpus-'))")
             .await;
