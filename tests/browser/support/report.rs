@@ -20,7 +20,8 @@ pub fn measured_on(root: &Path) -> String {
         command_output("git", &all)
     };
     // The report itself is rewritten by the benchmark as it runs: it is not a change measured.
-    let dirty = !git(&["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/benchmark.md"]).is_empty();
+    let dirty =
+        !git(&["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/benchmark.md"]).is_empty();
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|info| {
