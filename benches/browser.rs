@@ -16,6 +16,7 @@ use std::time::Duration;
 use fantoccini::wd::TimeoutConfiguration;
 use quote_explorer::corpus::synthetic;
 use serde_json::{json, Value};
+use support::report::Report;
 use support::{copy_dir, dist_dir, Browser, BrowserKind};
 
 const SIZES: [(usize, &str); 3] = [(1_000, "1k"), (10_000, "10k"), (100_000, "100k")];
@@ -27,18 +28,6 @@ const SEED: u64 = 42;
 /// Runs of the app at 100k quotes (load, then typing), and Lighthouse runs per preset.
 const APP_RUNS: usize = 3;
 const LIGHTHOUSE_RUNS: usize = 3;
-
-/// What the benchmark prints, kept to be written to docs/benchmark.md as well.
-#[derive(Default)]
-struct Report(String);
-
-impl Report {
-    fn line(&mut self, text: impl AsRef<str>) {
-        println!("{}", text.as_ref());
-        self.0.push_str(text.as_ref());
-        self.0.push('\n');
-    }
-}
 
 fn main() {
     // `cargo bench` passes flags such as --bench; this benchmark takes none.

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use fantoccini::wd::TimeoutConfiguration;
 use quote_explorer::corpus::{synthetic, Corpus};
 use serde_json::{json, Value};
-use support::report::command_output;
+use support::report::{command_output, Report};
 use support::{copy_dir, dist_dir, Browser, BrowserKind, StaticServer};
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
@@ -45,18 +45,6 @@ const THROTTLE_NAME: &str = "fast 4G-ish";
 const LATENCY_MS: u32 = 40;
 const DOWN_MBIT: f64 = 10.0;
 const UP_MBIT: f64 = 5.0;
-
-/// What the benchmark prints, kept to be written to target/bench-index.md as well.
-#[derive(Default)]
-struct Report(String);
-
-impl Report {
-    fn line(&mut self, text: impl AsRef<str>) {
-        println!("{}", text.as_ref());
-        self.0.push_str(text.as_ref());
-        self.0.push('\n');
-    }
-}
 
 /// Counts computed here from the corpus, to check what each engine shows.
 struct Exact {

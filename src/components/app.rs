@@ -26,8 +26,10 @@ pub fn App(
     index: Option<String>,
 ) -> impl IntoView {
     let source = if index.is_some() { None } else { source };
-    let catalog = match bundled::linked() {
-        _ if index.is_some() => Ok(Catalog::new(Corpus::empty())),
+    // An index takes the bundled corpus's place, which is then not even read.
+    let bundled = if index.is_some() { None } else { bundled::linked() };
+    let catalog = match bundled {
+        None if index.is_some() => Ok(Catalog::new(Corpus::empty())),
         Some(Ok((corpus, links))) => Ok(Catalog::linked(corpus, links)),
         None if source.is_some() => Ok(Catalog::new(Corpus::empty())),
         Some(Err(messages)) => Err(messages),

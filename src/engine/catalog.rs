@@ -210,14 +210,12 @@ impl Catalog {
     /// whole, or once they have arrived): its words, and for anything but the first screen
     /// the facets file.
     pub fn needed_for(&self, query: &Query) -> Vec<Needed> {
+        // Asked at every keystroke: a catalog held whole needs nothing, with no parsing.
+        let Some(packs) = &self.packs else { return Vec::new() };
         let terms = self.index.search_terms(&query.text);
         let words = self.index.missing_chunks(&terms).into_iter().map(|(c, file)| Needed::Words(c, file));
-        let facets = match &self.packs {
-            Some(packs) if !packs.faceted && (query.has_text() || query.has_filters()) => {
-                Some(Needed::Facets(packs.meta.facets.clone()))
-            }
-            _ => None,
-        };
+        let facets = (!packs.faceted && (query.has_text() || query.has_filters()))
+            .then(|| Needed::Facets(packs.meta.facets.clone()));
         facets.into_iter().chain(words).collect()
     }
 

@@ -94,10 +94,10 @@ pub struct Store {
     /// The view's query alone, so that what depends on it is not disturbed by the rest.
     pub query: Memo<Query>,
     /// The query's answer; a memo because searching is the expensive step. With a chunked
-    /// index, the last exact answer until the words a new search needs have arrived.
+    /// index, the last exact answer until the files a new query needs have arrived.
     pub results: Memo<Arc<Results>>,
     /// Whether the results are still those of an earlier query (a chunked index's words
-    /// are on their way).
+    /// or facets are on their way).
     pub searching: Memo<bool>,
     /// Counts the files of a chunked index that have arrived: what depends on them follows it.
     pub arrived: RwSignal<u64>,

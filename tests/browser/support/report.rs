@@ -1,6 +1,19 @@
-//! The benchmarks' report header: which commit was measured, when, and on what.
+//! The benchmarks' report: what they print, and its header (which commit was measured,
+//! when, and on what).
 
 use std::path::Path;
+
+/// What a benchmark prints, kept to be written to a file as well.
+#[derive(Default)]
+pub struct Report(pub String);
+
+impl Report {
+    pub fn line(&mut self, text: impl AsRef<str>) {
+        println!("{}", text.as_ref());
+        self.0.push_str(text.as_ref());
+        self.0.push('\n');
+    }
+}
 
 /// What a program printed, trimmed (empty if it could not run).
 pub fn command_output(program: &str, args: &[&str]) -> String {
