@@ -107,6 +107,10 @@ pub const LOADING: &str = "Loading the quotes…";
 /// In a chunked index, while the search's words are on their way.
 pub const SEARCHING: &str = "Searching…";
 
+/// The overview of a chunked index, while its facets (which quote has which meeting and
+/// theme) are on their way.
+pub const COUNTING: &str = "Counting the quotes by meeting and theme…";
+
 /// A quoted phrase in a chunked index, which keeps no texts to find it in.
 pub const PHRASE_AS_WORDS: &str =
     "This explorer reads an index in parts, without the quotes' full texts: a phrase in quotation marks finds every quote with all its words, side by side or not.";

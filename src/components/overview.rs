@@ -12,6 +12,7 @@ use crate::engine::overview::keys::{self, Move};
 use crate::engine::overview::{fit, map, quotes, summarize, svg_number, timeline, Overview, MAX_MEETINGS};
 use crate::engine::Facet;
 use crate::store::Store;
+use crate::wording;
 
 use super::facets::DateRange;
 
@@ -52,7 +53,10 @@ fn Drawings() -> impl IntoView {
     // What is drawn changes with the corpus only; the counts change with every query and
     // update the drawing in place, so a focused mark keeps the focus.
     let shape = Memo::new(move |_| overview.with(Overview::shape));
+    // A chunked index counts by meeting and theme once its facets have arrived.
+    let counted = move || catalog.with(|c| c.needed_facets().is_none());
     view! {
+        <Show when=counted fallback=|| view! { <p class="note">{wording::COUNTING}</p> }>
         <Show when=move || shape.with(|s| !s.meetings.is_empty())>
             <Timeline shape overview />
             <DateRange />
@@ -66,6 +70,7 @@ fn Drawings() -> impl IntoView {
                     </p>
                 })
             }}
+        </Show>
         </Show>
     }
 }
