@@ -22,6 +22,15 @@ pub fn show_more(remaining: usize, page: usize) -> String {
     }
 }
 
+/// The button that shows the page before the quotes a link opened the list at.
+pub fn show_earlier(before: usize, page: usize) -> String {
+    match before {
+        1 => "Show the first quote".to_owned(),
+        b if b <= page => format!("Show the first {b} quotes"),
+        b => format!("Show {page} earlier ({b} before these)"),
+    }
+}
+
 /// Which corpus is in use, for the lede under the title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CorpusKind {
@@ -197,6 +206,13 @@ mod tests {
         assert_eq!(show_more(20, 20), "Show the last 20 quotes");
         assert_eq!(show_more(2, 20), "Show the last 2 quotes");
         assert_eq!(show_more(1, 20), "Show the last quote");
+    }
+
+    #[test]
+    fn show_earlier_says_how_many_come_before() {
+        assert_eq!(show_earlier(60, 20), "Show 20 earlier (60 before these)");
+        assert_eq!(show_earlier(20, 20), "Show the first 20 quotes");
+        assert_eq!(show_earlier(1, 20), "Show the first quote");
     }
 
     #[test]

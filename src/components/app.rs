@@ -161,7 +161,7 @@ fn scroll_when_rendered(store: Store, id: String, owner: &Owner) {
     let done = StoredValue::new(false);
     owner.with(|| {
         Effect::new(move |_| {
-            let _ = store.rendered_len();
+            let _ = store.rendered();
             if done.get_value() {
                 return;
             }

@@ -72,13 +72,14 @@ pub fn Results() -> impl IntoView {
             <Show when=move || store.view.with(View::is_list)>
             <OverviewPanel />
             <Show when=move || { shown() > 0 }>
+                <ShowEarlier />
                 <ol class="quote-list">
                     // Keyed by corpus too: position 3 of another corpus is another quote.
                     <For
                         each=move || {
                             let generation = catalog.with(|c| c.generation);
                             results.with(|r| {
-                                r.quotes[..store.rendered_len()].iter().map(|&p| (generation, p)).collect::<Vec<_>>()
+                                r.quotes[store.rendered()].iter().map(|&p| (generation, p)).collect::<Vec<_>>()
                             })
                         }
                         key=|entry| *entry
@@ -94,26 +95,82 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-/// Renders the next page of results.
+/// Renders the page of results before the first rendered, when a link opened the list
+/// further down; the focus goes to the first card it adds.
+#[component]
+fn ShowEarlier() -> impl IntoView {
+    let store = Store::use_context();
+    let owner = Owner::current().unwrap_or_default();
+    let before = move || store.wanted().start;
+    view! {
+        <Show when=move || { before() > 0 }>
+            <button
+                type="button"
+                class="show-more show-earlier"
+                on:click={
+                    let owner = owner.clone();
+                    move |ev| {
+                        let first_new = before().saturating_sub(PAGE_SIZE);
+                        store.render_earlier();
+                        focus_card_when_rendered(store, explorer_of(&ev), first_new, &owner);
+                    }
+                }
+            >
+                {move || wording::show_earlier(before(), PAGE_SIZE)}
+            </button>
+        </Show>
+    }
+}
+
+/// Renders the next page of results; the focus goes to the first card it adds.
 #[component]
 fn ShowMore() -> impl IntoView {
     let store = Store::use_context();
-    let remaining = move || store.results.with(|r| r.quotes.len()) - store.rendered_len();
+    let owner = Owner::current().unwrap_or_default();
+    let remaining = move || store.results.with(|r| r.quotes.len()) - store.rendered().end;
     view! {
         <Show when=move || { remaining() > 0 }>
             <button
                 type="button"
                 class="show-more"
-                on:click=move |ev| {
-                    let first_new = store.rendered_len();
-                    store.render_at_least(first_new + PAGE_SIZE);
-                    focus_after_render(explorer_of(&ev), vec![FocusTarget { selector: ".quote-card", index: first_new }]);
+                on:click={
+                    let owner = owner.clone();
+                    move |ev| {
+                        let first_new = store.rendered().end;
+                        store.render_at_least(first_new + PAGE_SIZE);
+                        focus_card_when_rendered(store, explorer_of(&ev), first_new, &owner);
+                    }
                 }
             >
                 {move || wording::show_more(remaining(), PAGE_SIZE)}
             </button>
         </Show>
     }
+}
+
+/// Focuses the card of the result at `rank` once it is rendered: at the next frame in
+/// memory, once its pack has arrived with a chunked index. Within `owner` (the list's), not
+/// the clicked button's, which the last page removes; given up if the query changes first.
+fn focus_card_when_rendered(store: Store, root: Option<web_sys::Element>, rank: usize, owner: &Owner) {
+    let query = store.query.get_untracked();
+    owner.with(|| {
+        let done = StoredValue::new(false);
+        Effect::new(move |_| {
+            if done.get_value() {
+                return;
+            }
+            let rendered = store.rendered();
+            let same_query = store.query.with(|q| *q == query);
+            if same_query && !rendered.contains(&rank) {
+                return;
+            }
+            done.set_value(true);
+            if same_query {
+                let index = rank - rendered.start;
+                focus_after_render(root.clone(), vec![FocusTarget { selector: ".quote-card", index }]);
+            }
+        })
+    });
 }
 
 /// Each active filter as a removable chip, and one button to clear them all.

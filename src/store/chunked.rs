@@ -69,11 +69,11 @@ pub async fn open(store: Store, base: String) {
 /// one's arrival counts in `store.arrived`, which the results and the list follow.
 fn fetch_what_the_view_needs(store: Store) {
     store.arrived.track();
-    let wanted = store.wanted_len();
+    let wanted = store.wanted();
     let needed = store.catalog.with(|c| {
         let mut needed = store.query.with(|q| c.needed_for(q));
         if needed.is_empty() {
-            store.results.with(|r| needed = c.needed_to_show(&r.quotes[..wanted.min(r.quotes.len())]));
+            store.results.with(|r| needed = c.needed_to_show(&r.quotes[wanted]));
         }
         needed
     });

@@ -1,6 +1,6 @@
 //! The store: one owner of the explorer's view. It holds the corpus in use (as a
-//! [`Catalog`]), the reader's [`View`] (the [`Query`] and how it is shown), the results, how
-//! many of them are rendered, and how loading another corpus goes. Every change of view
+//! [`Catalog`]), the reader's [`View`] (the [`Query`] and how it is shown), the results,
+//! which of them are rendered, and how loading another corpus goes. Every change of view
 //! passes one gate, [`Store::update_view`], which keeps the query to the values the corpus
 //! knows (and a comparison to its values) and moves the address bar along ([`address`]). Two changes come from elsewhere and
 //! add no step: Back and Forward (the view follows the address), and setting aside what hides
@@ -14,6 +14,7 @@ pub mod chunked;
 pub mod kept;
 pub mod loading;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -75,12 +76,14 @@ pub enum CorpusStatus {
     Failed { from: String, messages: Vec<String> },
 }
 
-/// How many results are rendered, for the query it was raised for: a new query starts again
-/// at one page without anything having to reset it.
+/// Which results are rendered, by rank, for the query they were chosen for: a new query
+/// starts again at the first page without anything having to reset it. A window that does
+/// not start at the first result is a link's: it opens at the linked quote's page, so that
+/// a quote far down a long list costs one page (and, with a chunked index, one pack).
 #[derive(Debug, Clone, PartialEq)]
 struct RenderedWindow {
     query: Query,
-    len: usize,
+    ranks: Range<usize>,
 }
 
 /// The explorer's state. Cheap to copy: every part is a handle.
@@ -207,33 +210,64 @@ impl Store {
         }
     }
 
-    /// How many of the results are to be rendered.
-    fn wanted_len(&self) -> usize {
-        let len = self.window.with(|w| match w {
-            Some(w) if self.query.with(|q| *q == w.query) => w.len,
-            _ => PAGE_SIZE,
+    /// The ranks of the results to be rendered: the first page, unless the reader asked for
+    /// more or a link opened a page further down.
+    pub fn wanted(&self) -> Range<usize> {
+        let ranks = self.window.with(|w| match w {
+            Some(w) if self.query.with(|q| *q == w.query) => w.ranks.clone(),
+            _ => 0..PAGE_SIZE,
         });
-        len.min(self.results.with(|r| r.quotes.len()))
+        let end = ranks.end.min(self.results.with(|r| r.quotes.len()));
+        ranks.start.min(end)..end
     }
 
-    /// How many of the results are rendered: those wanted whose quotes are at hand (with a
-    /// chunked index, the packs that have arrived).
-    pub fn rendered_len(&self) -> usize {
-        let wanted = self.wanted_len();
+    /// The ranks of the results rendered: those wanted whose quotes are at hand (with a
+    /// chunked index, the packs that have arrived), from the first wanted.
+    pub fn rendered(&self) -> Range<usize> {
+        let wanted = self.wanted();
         self.arrived.track();
-        self.catalog.with(|c| self.results.with(|r| c.at_hand(&r.quotes[..wanted])))
+        let at_hand = self.catalog.with(|c| self.results.with(|r| c.at_hand(&r.quotes[wanted.clone()])));
+        wanted.start..wanted.start + at_hand
     }
 
-    /// Renders at least `len` results of the current query.
-    pub fn render_at_least(&self, len: usize) {
-        if len > self.wanted_len() {
-            self.window.set(Some(RenderedWindow { query: self.query.get_untracked(), len }));
+    fn render(&self, ranks: Range<usize>) {
+        if ranks != self.wanted() {
+            self.window.set(Some(RenderedWindow { query: self.query.get_untracked(), ranks }));
         }
+    }
+
+    /// Renders the results down to rank `end` at least (the next page: "show more").
+    pub fn render_at_least(&self, end: usize) {
+        let wanted = self.wanted();
+        self.render(wanted.start..wanted.end.max(end));
+    }
+
+    /// Renders the page of results before those rendered ("show earlier").
+    pub fn render_earlier(&self) {
+        let wanted = self.wanted();
+        self.render(wanted.start.saturating_sub(PAGE_SIZE)..wanted.end);
+    }
+
+    /// Renders the result at `rank` with its page: the rendered list grows to it when it is
+    /// on the page after them, and otherwise starts again at its page.
+    fn render_around(&self, rank: usize) {
+        let wanted = self.wanted();
+        if wanted.contains(&rank) {
+            return;
+        }
+        let page = rank / PAGE_SIZE * PAGE_SIZE;
+        self.render(if rank < wanted.start {
+            page..wanted.end
+        } else if page <= wanted.end {
+            wanted.start..page + PAGE_SIZE
+        } else {
+            page..page + PAGE_SIZE
+        });
     }
 
     /// Renders every result (for print).
     pub fn render_all(&self) {
-        self.render_at_least(self.results.with_untracked(|r| r.quotes.len()));
+        self.render(0..self.results.with_untracked(|r| r.quotes.len()));
     }
 
     /// Makes the quote with this id part of the rendered list, setting aside (and saying
@@ -258,7 +292,7 @@ impl Store {
             self.notice.set(Some(wording::set_aside(&set_aside)));
         }
         if let Some(rank) = self.rank_of(position) {
-            self.render_at_least(rank + 1);
+            self.render_around(rank);
         }
         true
     }
@@ -354,19 +388,19 @@ mod tests {
     fn a_page_is_rendered_and_show_more_adds_to_it_until_the_query_changes() {
         Owner::new().with(|| {
             let s = store(200);
-            assert_eq!(s.rendered_len(), PAGE_SIZE);
+            assert_eq!(s.rendered(), 0..PAGE_SIZE);
             s.render_at_least(PAGE_SIZE * 2);
-            assert_eq!(s.rendered_len(), PAGE_SIZE * 2);
+            assert_eq!(s.rendered(), 0..PAGE_SIZE * 2);
             s.render_at_least(10_000);
-            assert_eq!(s.rendered_len(), 200, "never more than the results");
+            assert_eq!(s.rendered(), 0..200, "never more than the results");
             s.update_query(|q| q.text = "democracy".into());
             let matching = s.results.with(|r| r.quotes.len());
-            assert_eq!(s.rendered_len(), PAGE_SIZE.min(matching), "a new query starts at one page");
+            assert_eq!(s.rendered(), 0..PAGE_SIZE.min(matching), "a new query starts at one page");
         });
     }
 
     #[test]
-    fn revealing_a_hidden_quote_clears_the_query_and_renders_down_to_it() {
+    fn revealing_a_hidden_quote_clears_the_query_and_renders_its_page_alone() {
         Owner::new().with(|| {
             let s = store(300);
             let last = s.results.with_untracked(|r| *r.quotes.last().unwrap());
@@ -374,8 +408,33 @@ mod tests {
             s.update_query(|q| q.text = "zzzz-nothing".into());
             assert!(s.reveal_quote(&id));
             assert_eq!(s.query.get_untracked(), Query::default());
-            assert_eq!(s.rendered_len(), 300);
+            assert_eq!(s.rendered(), 280..300, "its page, not the 280 quotes before it");
+            s.render_earlier();
+            assert_eq!(s.rendered(), 260..300, "show earlier adds the page before");
+            s.render_at_least(10_000);
+            assert_eq!(s.rendered(), 260..300, "nothing after the last");
             assert!(!s.reveal_quote("no-such-quote"));
+        });
+    }
+
+    #[test]
+    fn a_linked_quote_near_the_rendered_list_extends_it_and_one_far_away_starts_a_window() {
+        Owner::new().with(|| {
+            let s = store(300);
+            let id_at = |rank: usize| {
+                let position = s.results.with_untracked(|r| r.quotes[rank]);
+                s.catalog.with_untracked(|c| c.quote(position).id.clone())
+            };
+            assert!(s.reveal_quote(&id_at(5)));
+            assert_eq!(s.rendered(), 0..PAGE_SIZE, "already rendered");
+            assert!(s.reveal_quote(&id_at(PAGE_SIZE + 3)));
+            assert_eq!(s.rendered(), 0..PAGE_SIZE * 2, "the next page is added");
+            assert!(s.reveal_quote(&id_at(150)));
+            assert_eq!(s.rendered(), 140..160);
+            assert!(s.reveal_quote(&id_at(125)));
+            assert_eq!(s.rendered(), 120..160, "a quote before the window adds the pages down to it");
+            s.render_all();
+            assert_eq!(s.rendered(), 0..300, "print renders every result");
         });
     }
 
@@ -408,7 +467,7 @@ mod tests {
             let id = s.catalog.with_untracked(|c| c.quote(last).id.clone());
             assert_eq!(s.open_quote(&id), Some(299));
             assert_eq!(s.view.with(|v| v.mode.clone()), Mode::List);
-            assert_eq!(s.rendered_len(), 300, "rendered down to it");
+            assert_eq!(s.rendered(), 280..300, "rendered with its page");
             assert_eq!(s.open_quote("no-such-quote"), None);
         });
     }

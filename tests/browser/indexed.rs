@@ -10,6 +10,7 @@ use quote_explorer::corpus::synthetic;
 use quote_explorer::engine::{Catalog, Query};
 use quote_explorer::store::PAGE_SIZE;
 
+use crate::support::page::{click, wait_for_ids};
 use crate::support::{browser_test_in, dist_dir, Browser};
 
 /// The app's files, an index of `quotes` synthetic quotes under `idx/`, and a host page
@@ -48,6 +49,11 @@ async fn ids(b: &Browser) -> Vec<String> {
         .eval(&inside("x", "return [...root.querySelectorAll('.quote-card')].map(c => c.dataset.quoteId)"))
         .await;
     serde_json::from_value(ids).unwrap_or_default()
+}
+
+/// How many packs of quotes have been fetched so far.
+async fn packs_fetched(b: &Browser) -> usize {
+    fetched(b).await.iter().filter(|n| n.starts_with("quotes-")).count()
 }
 
 /// The index's files fetched so far, by kind ("meta", "facets", "words", "quotes", …).
@@ -135,6 +141,51 @@ fn an_embed_reads_an_index_fetching_only_what_its_view_needs() {
         // The one error the browser logs is the missing index's 404.
         let errors = b.console_errors().await.unwrap_or_default();
         assert!(errors.iter().all(|e| e.contains("nowhere/index.json")), "{errors:#?}");
+        b
+    });
+    let _ = std::fs::remove_dir_all(site.parent().unwrap());
+}
+
+#[test]
+fn a_link_to_a_quote_far_down_the_list_fetches_its_page_alone_and_can_show_the_quotes_before() {
+    let (catalog, site) = site("far_link", 3_000);
+    // The page's own explorer (an embed does not follow links), reading the index.
+    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+    std::fs::write(site.join("index.html"), page.replacen("<body>", r#"<body data-index="idx/">"#, 1))
+        .unwrap();
+    let all = catalog.search(&Query::default()).quotes;
+    let id_at = move |rank: usize| catalog.quote(all[rank]).id.clone();
+    let last = 3_000 - 1;
+    let its_page = last / PAGE_SIZE * PAGE_SIZE;
+    browser_test_in("indexed_far_link", (1280, 900), &site.clone(), |b| async move {
+        let linked = id_at(last);
+        b.client.goto(&b.server.url(&format!("index.html#{linked}"))).await.unwrap();
+        b.wait_until("the linked quote is in view and open", || async {
+            b.eval(&format!(
+                "const card = document.querySelector(\"article[data-quote-id='{linked}']\");
+                 const r = card?.getBoundingClientRect();
+                 return !!r && r.top >= 0 && r.top < innerHeight && card.querySelector('details').open"
+            ))
+            .await
+                == true
+        })
+        .await;
+        let shown: Vec<String> = (its_page..=last).map(&id_at).collect();
+        assert_eq!(b.quote_ids().await, shown, "the linked quote's page alone");
+        // The first screen's pack and the linked quote's, not the 149 packs before it.
+        assert_eq!(packs_fetched(&b).await, 2);
+
+        // Above the list, where a reader scrolls back up to (the sticky count would cover it).
+        b.eval("window.scrollTo(0, 0); return true").await;
+        click(&b, ".show-earlier").await;
+        let shown: Vec<String> = (its_page - PAGE_SIZE..=last).map(&id_at).collect();
+        wait_for_ids(&b, &shown).await;
+        assert_eq!(packs_fetched(&b).await, 3, "one more pack for the page before");
+        let first = id_at(its_page - PAGE_SIZE);
+        b.wait_until("the focus is on the first card added", || async {
+            b.eval("return document.activeElement?.dataset?.quoteId ?? null").await == first.as_str()
+        })
+        .await;
         b
     });
     let _ = std::fs::remove_dir_all(site.parent().unwrap());
