@@ -76,13 +76,15 @@ pub enum CorpusStatus {
     Failed { from: String, messages: Vec<String> },
 }
 
-/// Which results are rendered, by rank, for the query they were chosen for: a new query
-/// starts again at the first page without anything having to reset it. A window that does
+/// Which results are rendered, by rank, for the query and the corpus they were chosen for:
+/// a new query, or another corpus, starts again at the first page without anything having
+/// to reset it. A window that does
 /// not start at the first result is a link's: it opens at the linked quote's page, so that
 /// a quote far down a long list costs one page (and, with a chunked index, one pack).
 #[derive(Debug, Clone, PartialEq)]
 struct RenderedWindow {
     query: Query,
+    generation: u64,
     ranks: Range<usize>,
 }
 
@@ -213,8 +215,9 @@ impl Store {
     /// The ranks of the results to be rendered: the first page, unless the reader asked for
     /// more or a link opened a page further down.
     pub fn wanted(&self) -> Range<usize> {
+        let generation = self.catalog.with(|c| c.generation);
         let ranks = self.window.with(|w| match w {
-            Some(w) if self.query.with(|q| *q == w.query) => w.ranks.clone(),
+            Some(w) if w.generation == generation && self.query.with(|q| *q == w.query) => w.ranks.clone(),
             _ => 0..PAGE_SIZE,
         });
         let end = ranks.end.min(self.results.with(|r| r.quotes.len()));
@@ -232,7 +235,8 @@ impl Store {
 
     fn render(&self, ranks: Range<usize>) {
         if ranks != self.wanted() {
-            self.window.set(Some(RenderedWindow { query: self.query.get_untracked(), ranks }));
+            let generation = self.catalog.with_untracked(|c| c.generation);
+            self.window.set(Some(RenderedWindow { query: self.query.get_untracked(), generation, ranks }));
         }
     }
 
@@ -435,6 +439,12 @@ mod tests {
             assert_eq!(s.rendered(), 120..160, "a quote before the window adds the pages down to it");
             s.render_all();
             assert_eq!(s.rendered(), 0..300, "print renders every result");
+            s.replace_catalog(Catalog::new(synthetic::generate(3_000, 5)), CorpusOrigin::Bundled);
+            assert_eq!(
+                s.rendered(),
+                0..PAGE_SIZE,
+                "another corpus starts again at one page, for the same query"
+            );
         });
     }
 
