@@ -185,8 +185,15 @@ const pageCorpus =
 // chunks that read them. src/browser.rs and the split loader take each response from this
 // map, once; the app checks everything it reads.
 if (split.indexChunks.length === 0) throw new Error("the split loader has no chunk for store::chunked::open");
+// Those chunks as one file (each chunk's name and length in the start-up script, their bytes
+// one after another): one request where there were dozens, each a round trip, which over
+// HTTP/1.1's six connections held up the wasm and the meta file behind them.
+const indexCode = Buffer.concat(split.indexChunks.map(read));
+const indexCodeFile = `index-code-${hash(indexCode)}.bin`;
+writeFileSync(join(dir, indexCodeFile), indexCode);
 const PREFETCH_INDEX = `
-const indexChunks = ${JSON.stringify(split.indexChunks)};
+const indexChunks = ${JSON.stringify(split.indexChunks.map((c) => [c, read(c).length]))};
+let indexCode;
 const prefetchIndex = (base) => {
   let folder;
   try { folder = new URL(base, location.href).href; } catch { return; }
@@ -206,9 +213,25 @@ const prefetchIndex = (base) => {
     .then((r) => (r.ok ? r.clone().json() : null))
     .then((entry) => {
       for (const name of [entry?.meta, entry?.first]) if (typeof name === "string" && name) start(name);
-      for (const chunk of indexChunks) start(new URL(chunk, import.meta.url).href, true);
     })
     .catch(() => {});
+  if (indexCode) return;
+  indexCode = fetch(new URL("./${indexCodeFile}", import.meta.url))
+    .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`HTTP \${r.status}\`))));
+  let at = 0;
+  for (const [chunk, length] of indexChunks) {
+    const url = new URL(chunk, import.meta.url);
+    const from = at;
+    at += length;
+    // A chunk the bundle cannot give is fetched on its own, as if never prefetched.
+    const response = indexCode.then(
+      (bytes) => bytes.byteLength === ${indexCode.length}
+        ? new Response(bytes.slice(from, from + length), { headers: { "Content-Type": "application/wasm" } })
+        : fetch(url),
+      () => fetch(url),
+    );
+    fetched.set(url.href, response);
+  }
 };
 for (const e of document.querySelectorAll("[data-quote-explorer][data-index]")) prefetchIndex(e.getAttribute("data-index"));
 if (document.body?.dataset.index) prefetchIndex(document.body.dataset.index);
@@ -216,12 +239,18 @@ if (document.body?.dataset.index) prefetchIndex(document.body.dataset.index);
 const start = (embed) =>
   CRASH_BOX +
   PREFETCH_INDEX +
-  `import init, { startExplorer } from "./${bindings}";\n` +
+  // The glue, the split loader it imports and the wasm, fetched side by side from here: a
+  // static import would fetch them one after another, each a round trip after the last.
+  `const glue = import("./${bindings}");\n` +
+  `import("./${split.loader}").catch(() => {});\n` +
+  `const wasm = fetch(new URL("./${wasm}", import.meta.url));\n` +
+  `wasm.catch(() => {});\n` +
   (embed
     ? `const wanted = [...document.querySelectorAll("[data-quote-explorer]")].some((e) => !e.hasAttribute("data-src") && !e.hasAttribute("data-index"));\n` +
       `const corpus = wanted ? fetch(new URL("./${corpusFile}", import.meta.url)).then((r) => r.ok ? r.text() : Promise.reject(new Error(\`HTTP \${r.status}\`))) : null;\n`
     : "") +
-  `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
+  `const { default: init, startExplorer } = await glue;\n` +
+  `await init({ module_or_path: wasm });\n` +
   (embed
     ? `let text, problem;\n` +
       `try { text = await corpus ?? undefined; }\n` +
