@@ -120,10 +120,6 @@ pub const SEARCHING: &str = "Searching…";
 /// theme) are on their way.
 pub const COUNTING: &str = "Counting the quotes by meeting and theme…";
 
-/// A quoted phrase in a chunked index, which keeps no texts to find it in.
-pub const PHRASE_AS_WORDS: &str =
-    "This explorer reads an index in parts, without the quotes' full texts: a phrase in quotation marks finds every quote with all its words, side by side or not.";
-
 /// What the concordance needs before it can show anything.
 pub const CONCORDANCE_NEEDS_WORDS: &str =
     "Type a word in the search box to see each place it occurs, with the words before and after it.";

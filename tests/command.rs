@@ -145,6 +145,8 @@ fn index_writes_a_chunked_index_and_keeps_to_its_own_folder() {
     assert_eq!(names.iter().filter(|n| n.starts_with("meta-")).count(), 1);
     assert!(names.contains(&"index.json".to_owned()));
     assert_eq!(names.iter().filter(|n| n.starts_with("quotes-")).count(), 72_usize.div_ceil(20));
+    let [words, places] = ["words-", "places-"].map(|p| names.iter().filter(|n| n.starts_with(p)).count());
+    assert!(words > 0 && places == words, "a places file per word chunk: {words} and {places}");
     // Again over itself: replaced. Over someone's files: refused, nothing touched.
     assert_eq!(run(&["index", BUNDLED, "--out", &out]).0, 0);
     std::fs::write(format!("{out}/notes.txt"), "mine").unwrap();

@@ -19,6 +19,9 @@
 //! - `words-<hash>.bin.gz`: a run of the sorted word index, each word with its postings as
 //!   the engine keeps them (`quote << 2 | field`), at most [`CHUNK_BYTES`] before gzip; a word
 //!   with more postings than that continues in the next chunk;
+//! - `places-<hash>.bin.gz`, one per word chunk: where in each quote's text each of the
+//!   chunk's words stands ([`Places`]), fetched only for a phrase in quotation marks, which
+//!   must find its words one after another;
 //! - `ids-<hash>.bin.gz`: the quote ids in order, each with its position, chunked as the
 //!   words are, so that a link to a quote fetches one chunk to find it;
 //! - `quotes-<corpus hash>-<n>.json.gz`: the quotes, a page of the list (20) to a pack.
@@ -40,7 +43,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 
 /// This layout's version: a reader refuses others.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The most bytes (before gzip) a word chunk holds.
 pub const CHUNK_BYTES: usize = 96 * 1024;
@@ -83,6 +86,51 @@ pub type Entries = Vec<(String, Vec<u32>)>;
 pub struct WordChunk {
     pub first: String,
     pub file: String,
+    /// The chunk's places file (none for the id chunks, whose "words" are quote ids).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub places: String,
+}
+
+/// A word chunk's places: for each of its entries, for each of the entry's postings in a
+/// quote's text (field 0), in order, the places of the word in that text (the first word is
+/// place 0, as `engine::text::words` splits a text).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Places {
+    /// Per entry: `at[starts[i]..starts[i + 1]]` are its `i`th text posting's places.
+    pub entries: Vec<PlaceList>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlaceList {
+    pub starts: Vec<u32>,
+    pub at: Vec<u32>,
+}
+
+impl PlaceList {
+    /// How many text postings it has places for.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The places of its `i`th text posting.
+    pub fn of(&self, i: usize) -> &[u32] {
+        &self.at[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+impl Places {
+    /// Whether these are the places of `entries`: as many entries, and for each as many
+    /// lists as it has postings in a quote's text.
+    pub fn fit(&self, entries: &Entries) -> bool {
+        self.entries.len() == entries.len()
+            && self.entries.iter().zip(entries).all(|(places, (_, postings))| {
+                places.len() == postings.iter().filter(|&&p| p & 3 == 0).count()
+            })
+    }
 }
 
 impl Meta {

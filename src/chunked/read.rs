@@ -1,7 +1,7 @@
 //! Reading a chunked index's files, once inflated: every one checked as it is decoded, so a
 //! damaged or foreign file is refused with a message rather than misread.
 
-use super::{varint, Entry, Facets, Meta, FORMAT};
+use super::{varint, Entry, Facets, Meta, PlaceList, Places, FORMAT};
 use crate::corpus::{Quote, NONE};
 
 /// The entry file, which names the meta file.
@@ -124,6 +124,33 @@ pub fn words(bytes: &[u8]) -> Result<super::Entries, String> {
         return Err(b.cut());
     }
     Ok(words)
+}
+
+/// A word chunk's places file.
+pub fn places(bytes: &[u8]) -> Result<Places, String> {
+    let mut b = Bytes { bytes, at: 0, what: "places" };
+    b.magic(b"QEP1")?;
+    let count = b.varint()?;
+    let mut entries = Vec::new();
+    for _ in 0..count {
+        let postings = b.varint()?;
+        let mut list = PlaceList { starts: vec![0], at: Vec::new() };
+        for _ in 0..postings {
+            let n = b.varint()?;
+            let mut previous = 0u32;
+            for i in 0..n {
+                let value = u32::try_from(b.varint()?).map_err(|_| b.cut())?;
+                previous = if i == 0 { value } else { previous.checked_add(value).ok_or_else(|| b.cut())? };
+                list.at.push(previous);
+            }
+            list.starts.push(u32::try_from(list.at.len()).map_err(|_| b.cut())?);
+        }
+        entries.push(list);
+    }
+    if b.at != bytes.len() {
+        return Err(b.cut());
+    }
+    Ok(Places { entries })
 }
 
 /// A pack of quotes.

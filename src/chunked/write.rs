@@ -65,10 +65,20 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
     let facets_file = named("facets", "bin.gz", &gzip(&encode_facets(&facets)?), sink)?;
     let totals = Totals::count(&shell, &facets);
 
+    let places = TextPlaces::of(corpus, index);
+    // Chunks of one long word's postings can have the same places (each once, at the start):
+    // one file, written once.
+    let mut places_written = rustc_hash::FxHashSet::default();
     let mut words = Vec::new();
     for chunk in word_chunks(index.words_and_postings(), CHUNK_BYTES) {
-        let first = chunk.first.clone();
-        words.push(WordChunk { first, file: named("words", "bin.gz", &gzip(&chunk.bytes), sink)? });
+        let bytes = gzip(&places.encode(&chunk.bytes)?);
+        let name = format!("places-{:016x}.bin.gz", hash(&bytes));
+        if places_written.insert(name.clone()) {
+            sink(&name, &bytes)?;
+        }
+        let places = name;
+        let (first, file) = (chunk.first.clone(), named("words", "bin.gz", &gzip(&chunk.bytes), sink)?);
+        words.push(WordChunk { first, file, places });
     }
     // Quote ids, sorted, each with its position as its one posting: a link to a quote finds
     // its pack by fetching one small chunk.
@@ -78,7 +88,8 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
     let mut ids = Vec::new();
     for chunk in word_chunks(by_id.iter().map(|(id, p)| (*id, &p[..])), CHUNK_BYTES) {
         let first = chunk.first.clone();
-        ids.push(WordChunk { first, file: named("ids", "bin.gz", &gzip(&chunk.bytes), sink)? });
+        let file = named("ids", "bin.gz", &gzip(&chunk.bytes), sink)?;
+        ids.push(WordChunk { first, file, places: String::new() });
     }
 
     let packs = format!("quotes-{:016x}", corpus_hash(corpus));
@@ -105,6 +116,54 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
     let entry = serde_json::to_vec(&entry).map_err(|e| e.to_string())?;
     sink(ENTRY, &entry)?;
     Ok(ENTRY.to_owned())
+}
+
+/// Each word's places in the quotes' texts, for the places files.
+struct TextPlaces<'a> {
+    ids: rustc_hash::FxHashMap<&'a str, usize>,
+    /// Per word (by id), each `(quote, place)` where it stands in a text, in that order.
+    places: Vec<Vec<(u32, u32)>>,
+}
+
+impl<'a> TextPlaces<'a> {
+    fn of(corpus: &Corpus, index: &'a Index) -> TextPlaces<'a> {
+        let ids: rustc_hash::FxHashMap<&str, usize> =
+            index.words_and_postings().enumerate().map(|(id, (word, _))| (word, id)).collect();
+        let mut places = vec![Vec::new(); ids.len()];
+        for (q, quote) in corpus.quotes.iter().enumerate() {
+            for (place, word) in crate::engine::text::words(&quote.text).enumerate() {
+                if let Some(&id) = ids.get(word.as_str()) {
+                    places[id].push((q as u32, place as u32));
+                }
+            }
+        }
+        TextPlaces { ids, places }
+    }
+
+    /// The places file of a word chunk (its bytes as [`word_chunks`] made them): `b"QEP1"`,
+    /// the entry count, then per entry its count of postings in a quote's text and, for
+    /// each, the count of places and the places as gaps (the first whole).
+    fn encode(&self, chunk: &[u8]) -> Result<Vec<u8>, String> {
+        let entries = super::read::words(chunk)?;
+        let mut out = b"QEP1".to_vec();
+        varint::put(&mut out, entries.len() as u64);
+        for (word, postings) in &entries {
+            let all = self.ids.get(word.as_str()).map_or(&[][..], |&id| &self.places[id][..]);
+            let texts: Vec<u32> = postings.iter().filter(|&&p| p & 3 == 0).map(|&p| p >> 2).collect();
+            varint::put(&mut out, texts.len() as u64);
+            for q in texts {
+                let from = all.partition_point(|&(quote, _)| quote < q);
+                let to = from + all[from..].partition_point(|&(quote, _)| quote == q);
+                varint::put(&mut out, (to - from) as u64);
+                let mut previous = 0;
+                for &(_, place) in &all[from..to] {
+                    varint::put(&mut out, u64::from(place - previous));
+                    previous = place;
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Hands `bytes` to `sink` as `{stem}-{hash of bytes}.{extension}`; returns that name.
@@ -373,7 +432,11 @@ mod tests {
             let meta_words: Vec<_> = chunks
                 .iter()
                 .enumerate()
-                .map(|(i, c)| crate::chunked::WordChunk { first: c.first.clone(), file: i.to_string() })
+                .map(|(i, c)| crate::chunked::WordChunk {
+                    first: c.first.clone(),
+                    file: i.to_string(),
+                    places: String::new(),
+                })
                 .collect();
             let meta = Meta { words: meta_words, ..written(&synthetic::generate(1, 1)).1 };
             for prefix in ["a", "de", "democ", "s", "z", "zzzz", "", "co", "the"] {
@@ -432,6 +495,23 @@ mod tests {
                 filtered.select(Facet::Speaker, &speaker);
                 filtered.exclude(Facet::Theme, &theme);
                 queries.push(filtered);
+            }
+            // Phrases: runs of words as quotes have them, the last word whole or begun, and
+            // the same words out of order, which must not match.
+            for quote in corpus.quotes.iter().step_by(corpus.quotes.len() / 7) {
+                let words: Vec<String> = crate::engine::text::words(&quote.text).collect();
+                if words.len() < 5 {
+                    continue;
+                }
+                let begun = &words[4][..words[4].len().min(2)];
+                for text in [
+                    format!("\"{} {}\"", words[1], words[2]),
+                    format!("“{} {} {} {begun}”", words[1], words[2], words[3]),
+                    format!("\"{} {}\"", words[2], words[1]),
+                    format!("{} \"{} {}\"", words[0], words[3], words[4]),
+                ] {
+                    queries.push(Query::text(&text));
+                }
             }
             let mut dated = Query::default();
             dated.toggle_year(2022);
@@ -505,6 +585,26 @@ mod tests {
         let same_size = &same_size[&same_size_meta.facets];
         assert!(parts.fill(&needed[0], same_size).unwrap_err().contains("does not match"));
         assert!(parts.needed_facets().is_some(), "still to come");
+        // A phrase needs the places of its words' chunks; places of another chunk are refused,
+        // whichever of the two arrives first.
+        let phrase = Query::text("\"democracy cooperation\"");
+        let places: Vec<Needed> =
+            parts.needed_for(&phrase).into_iter().filter(|n| matches!(n, Needed::Places(..))).collect();
+        assert!(!places.is_empty());
+        assert!(parts.needed_for(&query).iter().all(|n| !matches!(n, Needed::Places(..))), "words alone");
+        let Needed::Places(chunk, _) = places[0] else { unreachable!() };
+        let (files, _, _) = written(&synthetic::generate(300, 2));
+        let right_words = &files[&meta.words[chunk].file];
+        let (other_files, other_meta, _) = written(&synthetic::generate(300, 9));
+        let wrong = &other_files[&other_meta.words[chunk].places];
+        let fresh = Catalog::first_screen(meta.clone()).unwrap();
+        fresh.fill(&Needed::Words(chunk, String::new()), right_words).unwrap();
+        let refused = fresh.fill(&Needed::Places(chunk, String::new()), wrong).unwrap_err();
+        assert!(refused.contains("does not match"), "{refused}");
+        let fresh = Catalog::first_screen(meta.clone()).unwrap();
+        fresh.fill(&Needed::Places(chunk, String::new()), wrong).unwrap();
+        assert!(fresh.fill(&Needed::Words(chunk, String::new()), right_words).is_err());
+
         let mut counted = meta.clone();
         counted.totals.themes.pop();
         assert!(Catalog::first_screen(counted).unwrap_err().contains("does not count every value"));
@@ -527,13 +627,16 @@ mod tests {
         assert!(read::facets(&longer).unwrap_err().contains("damaged"));
         let words = &files[&meta.words[0].file];
         assert!(read::words(&words[..words.len() - 2]).is_err());
+        let places = &files[&meta.words[0].places];
+        assert!(read::places(&places[..places.len() - 1]).is_err());
+        assert!(read::places(words).unwrap_err().contains("not the index's places file"));
         assert!(read::words(b"QEF1").unwrap_err().contains("not the index's word file"));
         let future = String::from_utf8(files.iter().find(|(n, _)| n.starts_with("meta-")).unwrap().1.clone())
             .unwrap()
-            .replacen("\"format\":2", "\"format\":3", 1);
-        assert!(read::meta(future.as_bytes()).unwrap_err().contains("format 3"));
+            .replacen("\"format\":3", "\"format\":4", 1);
+        assert!(read::meta(future.as_bytes()).unwrap_err().contains("format 4"));
         let entry =
-            String::from_utf8(files[ENTRY].clone()).unwrap().replacen("\"format\":2", "\"format\":9", 1);
+            String::from_utf8(files[ENTRY].clone()).unwrap().replacen("\"format\":3", "\"format\":9", 1);
         assert!(read::entry(entry.as_bytes()).unwrap_err().contains("format 9"));
         assert!(read::entry(b"<html>").unwrap_err().contains("cannot be read"));
         assert!(read::pack(b"[{\"id\": 3}]").is_err());

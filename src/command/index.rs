@@ -81,7 +81,7 @@ fn check_out_dir(out: &Path) -> Result<(), String> {
         entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     let ours = |n: &String| {
         n == crate::chunked::ENTRY
-            || ["meta-", "facets-", "words-", "ids-", "quotes-"].iter().any(|p| n.starts_with(p))
+            || ["meta-", "facets-", "words-", "places-", "ids-", "quotes-"].iter().any(|p| n.starts_with(p))
     };
     if !names.iter().all(ours) {
         return Err(format!(

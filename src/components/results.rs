@@ -62,9 +62,6 @@ pub fn Results() -> impl IntoView {
                     <ExportButtons />
                 </div>
             </Show>
-            <Show when=move || catalog.with(|c| c.is_chunked()) && store.terms.with(|t| !t.phrases.is_empty())>
-                <p class="notice phrase-note">{wording::PHRASE_AS_WORDS}</p>
-            </Show>
             <ComparePanel />
             <ConcordancePanel />
             <TrendsPanel />

@@ -42,6 +42,8 @@ pub enum Needed {
     Words(usize, String),
     /// A pack of quotes, by its number.
     Pack(u32, String),
+    /// A word chunk's places, for a phrase, by the chunk's place in the meta file's list.
+    Places(usize, String),
     /// A chunk of quote ids, by its place in the meta file's list.
     Ids(usize, String),
     /// The facets file: which quote has which value.
@@ -51,7 +53,11 @@ pub enum Needed {
 impl Needed {
     pub fn file(&self) -> &str {
         match self {
-            Needed::Words(_, f) | Needed::Pack(_, f) | Needed::Ids(_, f) | Needed::Facets(f) => f,
+            Needed::Words(_, f)
+            | Needed::Places(_, f)
+            | Needed::Pack(_, f)
+            | Needed::Ids(_, f)
+            | Needed::Facets(f) => f,
         }
     }
 }
@@ -208,15 +214,16 @@ impl Catalog {
 
     /// The files `query`'s search needs before its answer is exact (none for a catalog held
     /// whole, or once they have arrived): its words, and for anything but the first screen
-    /// the facets file.
+    /// the facets file; for a phrase, where its words stand.
     pub fn needed_for(&self, query: &Query) -> Vec<Needed> {
         // Asked at every keystroke: a catalog held whole needs nothing, with no parsing.
         let Some(packs) = &self.packs else { return Vec::new() };
         let terms = self.index.search_terms(&query.text);
         let words = self.index.missing_chunks(&terms).into_iter().map(|(c, file)| Needed::Words(c, file));
+        let places = self.index.missing_places(&terms).into_iter().map(|(c, file)| Needed::Places(c, file));
         let facets = (!packs.faceted && (query.has_text() || query.has_filters()))
             .then(|| Needed::Facets(packs.meta.facets.clone()));
-        facets.into_iter().chain(words).collect()
+        facets.into_iter().chain(words).chain(places).collect()
     }
 
     /// The facets file, until it has arrived: wanted soon after the first screen, as nearly
@@ -268,7 +275,8 @@ impl Catalog {
         match needed {
             Needed::Facets(_) if packs.faceted => {}
             Needed::Facets(_) => return self.with_facets(packs, read::facets(bytes)?).map(Some),
-            Needed::Words(chunk, _) => self.index.fill_chunk(*chunk, read::words(bytes)?),
+            Needed::Words(chunk, _) => self.index.fill_chunk(*chunk, read::words(bytes)?)?,
+            Needed::Places(chunk, _) => self.index.fill_places(*chunk, read::places(bytes)?)?,
             Needed::Ids(chunk, _) => {
                 if let Some(slot) = packs.ids.get(*chunk) {
                     let _ = slot.set(read::words(bytes)?);

@@ -186,11 +186,25 @@ impl Index {
         missing.into_iter().map(|c| (c, chunks.file(c).to_owned())).collect()
     }
 
+    /// The places files (see [`crate::chunked::Places`]) the phrases of `terms` need that
+    /// have not arrived: none for an index held whole, or a search with no phrase.
+    pub fn missing_places(&self, terms: &text::SearchTerms) -> Vec<(usize, String)> {
+        let Some(chunks) = &self.chunks else { return Vec::new() };
+        let mut missing: Vec<usize> =
+            terms.phrases.iter().flatten().flat_map(|word| chunks.missing_places(word)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing.into_iter().map(|c| (c, chunks.places_file(c).to_owned())).collect()
+    }
+
     /// Keeps a word chunk that arrived (see [`Index::missing_chunks`]).
-    pub fn fill_chunk(&self, chunk: usize, entries: crate::chunked::Entries) {
-        if let Some(chunks) = &self.chunks {
-            chunks.fill(chunk, entries);
-        }
+    pub fn fill_chunk(&self, chunk: usize, entries: crate::chunked::Entries) -> Result<(), String> {
+        self.chunks.as_ref().map_or(Ok(()), |chunks| chunks.fill(chunk, entries))
+    }
+
+    /// Keeps a chunk's places that arrived (see [`Index::missing_places`]).
+    pub fn fill_places(&self, chunk: usize, places: crate::chunked::Places) -> Result<(), String> {
+        self.chunks.as_ref().map_or(Ok(()), |chunks| chunks.fill_places(chunk, places))
     }
 
     /// Every word starting with `prefix` with its postings, from wherever the words are.

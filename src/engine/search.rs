@@ -159,10 +159,16 @@ impl Index {
             }
         }
         let mut result = result.unwrap_or_else(|| Bitset::full(self.len));
-        // A chunked index keeps no texts: there a phrase finds quotes with all its words.
-        if !terms.phrases.is_empty() && corpus.quotes.len() == self.len {
-            let keep: Vec<u32> =
-                result.iter().filter(|&d| terms.phrases_match(&corpus.quotes[d as usize].text)).collect();
+        if !terms.phrases.is_empty() {
+            let keep: Vec<u32> = match &self.chunks {
+                // A chunked index keeps no texts, but where each word stands in them.
+                Some(chunks) => terms.phrases.iter().fold(result.iter().collect(), |kept, phrase| {
+                    chunks.phrase_matches(phrase, &Bitset::from_sorted(self.len, &kept))
+                }),
+                None => {
+                    result.iter().filter(|&d| terms.phrases_match(&corpus.quotes[d as usize].text)).collect()
+                }
+            };
             result = Bitset::from_sorted(self.len, &keep);
         }
         Some(result)

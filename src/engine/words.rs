@@ -91,19 +91,22 @@ impl WordIndex {
 }
 
 /// The word index of a chunked index (`crate::chunked`): the same sorted words and postings,
-/// cut into chunks that arrive one by one. A chunk, once given, is kept for the catalog's
-/// life; a search is exact once every chunk its words need has arrived.
+/// cut into chunks that arrive one by one, and for a phrase each chunk's places. A chunk,
+/// once given, is kept for the catalog's life; a search is exact once every chunk its words
+/// need has arrived.
 #[derive(Debug, Default, Clone)]
 pub(super) struct WordChunks {
     /// Each chunk's first word, in order.
     firsts: Vec<crate::chunked::WordChunk>,
     loaded: Vec<std::sync::OnceLock<crate::chunked::Entries>>,
+    places: Vec<std::sync::OnceLock<crate::chunked::Places>>,
 }
 
 impl WordChunks {
     pub(super) fn new(firsts: Vec<crate::chunked::WordChunk>) -> WordChunks {
         let loaded = firsts.iter().map(|_| std::sync::OnceLock::new()).collect();
-        WordChunks { firsts, loaded }
+        let places = firsts.iter().map(|_| std::sync::OnceLock::new()).collect();
+        WordChunks { firsts, loaded, places }
     }
 
     /// The chunks a search for words starting with `prefix` reads that have not arrived.
@@ -111,16 +114,93 @@ impl WordChunks {
         crate::chunked::chunk_range(&self.firsts, prefix).filter(|&c| self.loaded[c].get().is_none())
     }
 
+    /// The places files a phrase with a word starting with `prefix` reads that have not arrived.
+    pub(super) fn missing_places(&self, prefix: &str) -> impl Iterator<Item = usize> + '_ {
+        crate::chunked::chunk_range(&self.firsts, prefix).filter(|&c| self.places[c].get().is_none())
+    }
+
     /// The chunk's file name.
     pub(super) fn file(&self, chunk: usize) -> &str {
         &self.firsts[chunk].file
     }
 
-    /// Keeps an arrived chunk (a second arrival of the same one changes nothing).
-    pub(super) fn fill(&self, chunk: usize, entries: crate::chunked::Entries) {
-        if let Some(slot) = self.loaded.get(chunk) {
-            let _ = slot.set(entries);
+    /// The chunk's places file name.
+    pub(super) fn places_file(&self, chunk: usize) -> &str {
+        &self.firsts[chunk].places
+    }
+
+    /// Keeps an arrived chunk (a second arrival of the same one changes nothing), unless its
+    /// places have arrived and are not its own.
+    pub(super) fn fill(&self, chunk: usize, entries: crate::chunked::Entries) -> Result<(), String> {
+        let Some(slot) = self.loaded.get(chunk) else { return Ok(()) };
+        if self.places[chunk].get().is_some_and(|places| !places.fit(&entries)) {
+            return Err(PLACES_MISMATCH.into());
         }
+        let _ = slot.set(entries);
+        Ok(())
+    }
+
+    /// Keeps a chunk's arrived places, unless its chunk has arrived and they are not its own.
+    pub(super) fn fill_places(&self, chunk: usize, places: crate::chunked::Places) -> Result<(), String> {
+        let Some(slot) = self.places.get(chunk) else { return Ok(()) };
+        if self.loaded[chunk].get().is_some_and(|entries| !places.fit(entries)) {
+            return Err(PLACES_MISMATCH.into());
+        }
+        let _ = slot.set(places);
+        Ok(())
+    }
+
+    /// Of `candidates`, the quotes whose text has `phrase`'s words one after another, the
+    /// last as the start of a word (as [`SearchTerms::phrases_match`] reads a text), from the
+    /// places of the chunks that have arrived.
+    pub(super) fn phrase_matches(&self, phrase: &[String], candidates: &Bitset) -> Vec<u32> {
+        // Per phrase word, each quote's places of it, by quote (a prefix's words one after
+        // another for the same quote).
+        let lists: Vec<Vec<(u32, &[u32])>> = phrase
+            .iter()
+            .enumerate()
+            .map(|(at, word)| {
+                let whole = at + 1 < phrase.len();
+                let mut list: Vec<(u32, &[u32])> = Vec::new();
+                for c in crate::chunked::chunk_range(&self.firsts, word) {
+                    let (Some(entries), Some(places)) = (self.loaded[c].get(), self.places[c].get()) else {
+                        continue;
+                    };
+                    for ((w, postings), places) in entries.iter().zip(&places.entries) {
+                        if !w.starts_with(word.as_str()) || (whole && w != word) {
+                            continue;
+                        }
+                        let texts = postings.iter().filter(|&&p| p & 3 == Field::Text as u32);
+                        for (i, &p) in texts.enumerate() {
+                            if candidates.contains(quote_of_posting(p)) {
+                                list.push((quote_of_posting(p), places.of(i)));
+                            }
+                        }
+                    }
+                }
+                list.sort_by_key(|&(quote, _)| quote);
+                list
+            })
+            .collect();
+        let of = |list: &[(u32, &'_ [u32])], quote: u32| {
+            let from = list.partition_point(|&(q, _)| q < quote);
+            let to = from + list[from..].partition_point(|&(q, _)| q == quote);
+            (from, to)
+        };
+        let Some((first, rest)) = lists.split_first() else { return Vec::new() };
+        let mut found: Vec<u32> = first.iter().map(|&(q, _)| q).collect();
+        found.dedup();
+        found.retain(|&quote| {
+            let (from, to) = of(first, quote);
+            first[from..to].iter().flat_map(|(_, places)| places.iter()).any(|&start| {
+                rest.iter().enumerate().all(|(i, list)| {
+                    let (from, to) = of(list, quote);
+                    let wanted = start + i as u32 + 1;
+                    list[from..to].iter().any(|(_, places)| places.binary_search(&wanted).is_ok())
+                })
+            })
+        });
+        found
     }
 
     /// Every word starting with `prefix` in the chunks that have arrived, with its postings
@@ -137,6 +217,8 @@ impl WordChunks {
         )
     }
 }
+
+const PLACES_MISMATCH: &str = "The index's places file does not match its word chunk.";
 
 /// Which words of the index each search word matches, as a search matches them (the start of
 /// a word, in any of its spellings): a run of ids per spelling, and one set of them all for

@@ -34,6 +34,13 @@ fn phrase_search_with_typographic_quotes_and_relevance_order() {
         assert_eq!(ids, engine_ids(view));
         assert!(!ids.is_empty());
         assert_eq!(b.eval("return document.getElementById('sort-select').value").await, "relevance");
+        // Its words side by side and in order: fewer quotes than with the same words anywhere
+        // (from an index too, which keeps where each word stands rather than the texts).
+        let phrase = "?q=%22world+order%22";
+        b.open(phrase).await;
+        let ids = b.quote_ids().await;
+        assert_eq!(ids, engine_ids(phrase));
+        assert!(!ids.is_empty() && ids.len() < engine_ids("?q=world+order").len());
         b
     });
 }
