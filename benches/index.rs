@@ -510,6 +510,7 @@ async fn load(b: &Browser, host: &StaticServer, page: &str) -> Result<(Value, Va
         };
         first["facetsMs"] = facets["ms"].clone();
         first["facetsBytes"] = facets["bytes"].clone();
+        first["speakers"] = speakers_ours(b).await?;
     }
     let script = if page.starts_with("ours-") {
         "const [word, limit, done] = arguments; bench.nextOurs(word, limit).then(done, e => done({ error: String(e) }));"
@@ -524,7 +525,20 @@ async fn load(b: &Browser, host: &StaticServer, page: &str) -> Result<(Value, Va
     if let Some(error) = next["error"].as_str() {
         return Err(format!("next query failed: {}", error.lines().next().unwrap_or_default()));
     }
+    let mut next = next;
+    if page.starts_with("ours-") {
+        next["speakers"] = speakers_ours(b).await?;
+    }
     Ok((first, next))
+}
+
+/// Our page's speaker counts as its filter pane shows them, by name (read once the timings
+/// are taken).
+async fn speakers_ours(b: &Browser) -> Result<Value, String> {
+    b.client
+        .execute_async("const [done] = arguments; bench.speakersOurs().then(done, e => done({ error: String(e) }));", vec![])
+        .await
+        .map_err(|e| format!("reading the speaker counts: {e}"))
 }
 
 /// The p-th quantile (0..=1) of values, by the nearest-rank method.
@@ -586,15 +600,26 @@ fn counts_verdict(row: &Row, exact: &Exact, first: &Value, next: &Value) -> (Str
                 (first["count"].as_str().unwrap_or(""), next["count"].as_str().unwrap_or(""));
             let ok_first = numbers(count).first() == Some(&(exact.quotes as u64));
             let ok_next = numbers(next_count).first() == Some(&(exact.word as u64));
-            let verdict = if ok_first && ok_next { "yes" } else { "no" };
-            (
-                format!("{verdict} (result counts)"),
-                format!(
-                    "first screen \"{count}\" (exact: {} quotes); \"{WORD}\": \"{next_count}\" (exact: {}); the \
-                     facet counts were not read",
-                    exact.quotes, exact.word
-                ),
-            )
+            let (right, of, wrong) = compare_counts(&first["speakers"], &exact.by_speaker);
+            let (word_right, word_of, word_wrong) = compare_counts(&next["speakers"], &exact.word_by_speaker);
+            let ok = ok_first && ok_next && right == of && word_right == word_of;
+            let mut detail = format!(
+                "first screen \"{count}\" (exact: {} quotes), speaker counts (from the filter pane) {right} of \
+                 {of} exact",
+                exact.quotes
+            );
+            if let Some(w) = wrong {
+                let _ = write!(detail, " (e.g. {w})");
+            }
+            let _ = write!(
+                detail,
+                "; \"{WORD}\": \"{next_count}\" (exact: {}), speaker counts {word_right} of {word_of} exact",
+                exact.word
+            );
+            if let Some(w) = word_wrong {
+                let _ = write!(detail, " (e.g. {w})");
+            }
+            (if ok { "yes".into() } else { "no".into() }, detail)
         }
         _ => {
             let results = first["results"].as_u64().unwrap_or(0);

@@ -14,7 +14,8 @@ window.bench = (() => {
   const size = (e) => e.transferSize || e.encodedBodySize || 0;
   // The page and the engines' code, or the index they read.
   const isCode = (e) =>
-    e.entryType === "navigation" || /\.(js|wasm|html|pagefind)(\?|$)/.test(new URL(e.name).pathname);
+    e.entryType === "navigation" ||
+    /\.(js|wasm|html|pagefind)(\?|$)|\/index-code-[0-9a-f]+\.bin$/.test(new URL(e.name).pathname);
   const tally = (entries) => ({
     bytes: entries.reduce((sum, e) => sum + size(e), 0),
     code: entries.filter(isCode).reduce((sum, e) => sum + size(e), 0),
@@ -123,6 +124,29 @@ window.bench = (() => {
     facetsOurs: () => {
       const e = performance.getEntriesByType("resource").find((e) => /\/facets-[0-9a-f]+\.bin\.gz$/.test(e.name));
       return e ? { ms: e.responseEnd, bytes: size(e) } : null;
+    },
+
+    // Our page's speaker counts, as its filter pane shows them: "Show all" pressed, every
+    // speaker's name and count read, then the pane folded back as it was. Resolves with
+    // { name: count }, or null if the pane has no speakers.
+    speakersOurs: async () => {
+      const { root } = explorer();
+      const pane = root.querySelector('fieldset[data-facet="speaker"]');
+      if (!pane) return null;
+      const toggle = () => pane.querySelector(".facet-toggle");
+      const folded = toggle()?.getAttribute("aria-expanded") === "false";
+      if (folded) {
+        toggle().click();
+        await waitFor(() => (toggle()?.getAttribute("aria-expanded") === "true" ? {} : null), 5000);
+      }
+      const counts = {};
+      for (const value of pane.querySelectorAll(".facet-value")) {
+        const name = value.querySelector(".value-label")?.textContent.trim();
+        const count = numbers(value.querySelector(".count")?.textContent ?? "")[0];
+        if (name && count !== undefined) counts[name] = count;
+      }
+      if (folded) toggle()?.click();
+      return counts;
     },
 
     // Our page's next query: types `word` into the search box (its value set and an input
