@@ -536,7 +536,10 @@ async fn load(b: &Browser, host: &StaticServer, page: &str) -> Result<(Value, Va
 /// are taken).
 async fn speakers_ours(b: &Browser) -> Result<Value, String> {
     b.client
-        .execute_async("const [done] = arguments; bench.speakersOurs().then(done, e => done({ error: String(e) }));", vec![])
+        .execute_async(
+            "const [done] = arguments; bench.speakersOurs().then(done, e => done({ error: String(e) }));",
+            vec![],
+        )
         .await
         .map_err(|e| format!("reading the speaker counts: {e}"))
 }

@@ -15,7 +15,8 @@
 //! - `meta-<hash>.json.gz`: [`Meta`]: the corpus without its quotes (its speakers, meetings,
 //!   themes, sources and statements, for the filters and cards), how many quotes, how many
 //!   have each facet value ([`Totals`]), and the names of every other file;
-//! - `facets-<hash>.bin.gz`: each quote's speaker, meeting, source, kind and themes ([`Facets`]);
+//! - `facets-<hash>.bin.gz`: each quote's speaker, meeting, source, kind and themes, and its
+//!   statement, point and variant group ([`Facets`]);
 //! - `words-<hash>.bin.gz`: a run of the sorted word index, each word with its postings as
 //!   the engine keeps them (`quote << 2 | field`), at most [`CHUNK_BYTES`] before gzip; a word
 //!   with more postings than that continues in the next chunk;
@@ -158,13 +159,18 @@ pub fn chunk_range(chunks: &[WordChunk], prefix: &str) -> std::ops::Range<usize>
 }
 
 /// Each quote's facet values (positions in the shell's lists; [`crate::corpus::NONE`] for
-/// none), in corpus order.
+/// none), in corpus order; and what groups it with other quotes, for its card's details.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facets {
     pub speaker: Vec<u32>,
     pub meeting: Vec<u32>,
     pub source: Vec<u32>,
     pub kind: Vec<u32>,
+    /// Its statement (a position in the shell's), its point in it, its group of reports of
+    /// one remark: [`crate::engine::QuoteGroups`].
+    pub statement: Vec<u32>,
+    pub point: Vec<u32>,
+    pub variant: Vec<u32>,
     /// Quote `q`'s themes are `theme_values[theme_offsets[q]..theme_offsets[q + 1]]`.
     pub theme_offsets: Vec<u32>,
     pub theme_values: Vec<u32>,

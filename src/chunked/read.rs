@@ -75,13 +75,16 @@ impl Bytes<'_> {
     }
 }
 
+/// The facets file's columns of one value per quote (see `write::encode_facets`).
+const COLUMNS: usize = 7;
+
 /// The facets file.
 pub fn facets(bytes: &[u8]) -> Result<Facets, String> {
     let mut b = Bytes { bytes, at: 0, what: "facets" };
-    b.magic(b"QEF1")?;
+    b.magic(b"QEF2")?;
     let n = usize::try_from(b.varint()?).map_err(|_| b.cut())?;
-    let mut columns = Vec::with_capacity(4);
-    for _ in 0..4 {
+    let mut columns = Vec::with_capacity(COLUMNS);
+    for _ in 0..COLUMNS {
         columns.push(b.column(n)?.into_iter().map(|v| v.checked_sub(1).unwrap_or(NONE)).collect::<Vec<_>>());
     }
     let counts = b.take(n)?;
@@ -96,8 +99,9 @@ pub fn facets(bytes: &[u8]) -> Result<Facets, String> {
     if b.at != bytes.len() {
         return Err(b.cut());
     }
-    let [speaker, meeting, source, kind]: [Vec<u32>; 4] = columns.try_into().map_err(|_| b.cut())?;
-    Ok(Facets { speaker, meeting, source, kind, theme_offsets, theme_values })
+    let [speaker, meeting, source, kind, statement, point, variant]: [Vec<u32>; COLUMNS] =
+        columns.try_into().map_err(|_| b.cut())?;
+    Ok(Facets { speaker, meeting, source, kind, statement, point, variant, theme_offsets, theme_values })
 }
 
 /// A word chunk: its words in order, each with its postings (`quote << 2 | field`).

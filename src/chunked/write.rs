@@ -54,11 +54,15 @@ pub fn write(corpus: &Corpus, links: &Links, index: &Index, sink: &mut Sink) -> 
         statements: corpus.statements.clone(),
         quotes: Vec::new(),
     };
+    let groups = crate::engine::QuoteGroups::of(&corpus.quotes);
     let facets = Facets {
         speaker: links.speaker.clone(),
         meeting: links.meeting.clone(),
         source: links.source.clone(),
         kind: corpus.quotes.iter().map(|q| q.kind as u32).collect(),
+        statement: links.statement.clone(),
+        point: groups.point,
+        variant: groups.variant,
         theme_offsets: links.theme_offsets.clone(),
         theme_values: links.theme_values.clone(),
     };
@@ -188,13 +192,13 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
-/// `b"QEF1"`, the quote count, then the speaker, meeting, source and kind columns (each a
-/// byte width, 1, 2 or 4, and a value + 1 per quote, 0 for none), then the themes: a count
-/// byte per quote and a column of theme positions.
+/// `b"QEF2"`, the quote count, then the speaker, meeting, source, kind, statement, point and
+/// variant group columns (each a byte width, 1, 2 or 4, and a value + 1 per quote, 0 for
+/// none), then the themes: a count byte per quote and a column of theme positions.
 pub(super) fn encode_facets(f: &Facets) -> Result<Vec<u8>, String> {
-    let mut out = b"QEF1".to_vec();
+    let mut out = b"QEF2".to_vec();
     varint::put(&mut out, f.speaker.len() as u64);
-    for column in [&f.speaker, &f.meeting, &f.source, &f.kind] {
+    for column in [&f.speaker, &f.meeting, &f.source, &f.kind, &f.statement, &f.point, &f.variant] {
         put_column(&mut out, column.iter().map(|&v| if v == NONE { 0 } else { v + 1 }));
     }
     for q in 0..f.speaker.len() {
@@ -350,6 +354,9 @@ mod tests {
             assert_eq!(facets.theme_offsets, links.theme_offsets);
             assert_eq!(facets.theme_values, links.theme_values);
             assert_eq!(facets.kind, ordered.quotes.iter().map(|q| q.kind as u32).collect::<Vec<_>>());
+            assert_eq!(facets.statement, links.statement);
+            let groups = crate::engine::QuoteGroups::of(&ordered.quotes);
+            assert_eq!((&facets.point, &facets.variant), (&groups.point, &groups.variant));
             assert_eq!(meta.totals, Totals::count(&meta.shell, &facets));
             assert_eq!(meta.totals.speakers.iter().sum::<u32>() as usize, corpus.quotes.len());
 
@@ -533,6 +540,15 @@ mod tests {
                 }
             }
             assert!(parts.needed_facets().is_none(), "the facets arrived with the first search");
+            // An opened card: its statement's other points and other reports of the remark,
+            // once their packs have arrived, as the whole corpus gives them.
+            for position in (0..corpus.quotes.len() as u32).step_by(corpus.quotes.len() / 60 + 1) {
+                fetch(&mut parts, |c| c.needed_to_show(&[position]), &files);
+                fetch(&mut parts, |c| c.needed_for_details(position), &files);
+                assert!(parts.needed_for_details(position).is_empty());
+                assert_eq!(parts.related(position), whole.related(position));
+                assert_eq!(parts.card_details(position), whole.card_details(position), "{position}");
+            }
             // A link to a quote: one id chunk, then its position.
             for q in corpus.quotes.iter().step_by(97) {
                 fetch(&mut parts, |c| c.needed_for_id(&q.id).into_iter().collect(), &files);

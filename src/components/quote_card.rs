@@ -2,8 +2,6 @@
 //! marked, who said it where and when, its source, and, once opened, its context,
 //! statement and variants.
 
-use std::sync::Arc;
-
 use leptos::{prelude::*, task::spawn_local};
 
 use super::export_menu::CiteAs;
@@ -13,7 +11,6 @@ use crate::engine::card::{Address, Card, CardDetails, Context, SourceLine, Varia
 use crate::engine::diff::{Change, DiffPart};
 use crate::engine::highlight::highlight;
 use crate::engine::text::SearchTerms;
-use crate::engine::Catalog;
 use crate::store::Store;
 
 /// Text with the words matching the search wrapped in `<mark>`; always text nodes.
@@ -53,7 +50,8 @@ pub fn open_card(store: Store, ev: &leptos::ev::MouseEvent, id: &str) {
 /// passage around it, the statement it belongs to and other reports of the same remark.
 #[component]
 pub fn QuoteCard(position: u32) -> impl IntoView {
-    let Store { catalog, terms, placement, .. } = Store::use_context();
+    let store = Store::use_context();
+    let Store { catalog, terms, placement, .. } = store;
     let Card { id, text, kind, attribution, speaker, meeting, themes, source } =
         catalog.with_untracked(|c| c.card(position));
     let opened_by_link = !placement.embedded && browser::fragment() == id;
@@ -113,8 +111,7 @@ pub fn QuoteCard(position: u32) -> impl IntoView {
             >
                 <summary>"Context, statement and variants"</summary>
                 {move || opened.get().then(|| {
-                    let catalog = catalog.get_untracked();
-                    Suspend::new(async move { details(catalog, position, placement.embedded).await })
+                    Suspend::new(async move { details(store, position, placement.embedded).await })
                 })}
             </details>
             <CardActions position id />
@@ -135,10 +132,13 @@ fn SourceHeadline(source: SourceLine) -> impl IntoView {
     }
 }
 
-/// An opened card's passage, statement and variants.
+/// An opened card's passage, statement and variants; with a chunked index, once the quotes
+/// it lists have arrived.
 #[lazy]
-fn details(catalog: Arc<Catalog>, position: u32, embedded: bool) -> AnyView {
-    view! { <QuoteDetails details=catalog.card_details(position) position embedded /> }.into_any()
+async fn details(store: Store, position: u32, embedded: bool) -> AnyView {
+    crate::store::chunked::details_at_hand(store, position).await;
+    let details = store.catalog.with_untracked(|c| c.card_details(position));
+    view! { <QuoteDetails details position embedded /> }.into_any()
 }
 
 #[component]

@@ -196,6 +196,8 @@ impl Catalog {
             points: self
                 .statement_quotes(&s.id)
                 .iter()
+                // With a chunked index, those whose packs could not be fetched are left out.
+                .filter(|&&p| self.at_hand(&[p]) == 1)
                 .map(|&p| {
                     let point = self.quote(p);
                     Point {
@@ -211,7 +213,7 @@ impl Catalog {
                 .collect(),
         });
         let (mut variants, mut same_article) = (Vec::new(), Vec::new());
-        for p in self.variants(position) {
+        for p in self.variants(position).into_iter().filter(|&p| self.at_hand(&[p]) == 1) {
             let v = self.quote(p);
             let outlet = self.source(&v.source).map_or_else(|| v.source.clone(), |s| s.outlet.clone());
             let diff = word_diff(&q.text, &v.text);

@@ -1,7 +1,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Facet, Index, Month, Query, Results};
-use crate::corpus::{Corpus, Links, Meeting, Quote, Source, Speaker, Statement, Theme};
+use crate::corpus::{Corpus, Links, Meeting, Quote, Source, Speaker, Statement, Theme, NONE};
 
 /// A loaded corpus with its index and look-ups by id: everything the interface reads.
 #[derive(Debug)]
@@ -11,10 +11,12 @@ pub struct Catalog {
     pub corpus: Corpus,
     pub index: Index,
     links: Links,
-    /// Per statement (by position), its quotes in point order; per variant group, its quotes
-    /// in corpus order. Built once: cards ask for them every time they render.
+    /// Per statement (by position), its quotes in point order; per quote, its variant group;
+    /// per variant group, its quotes in corpus order. Built once: cards ask for them every
+    /// time they render.
     statement_members: Vec<Vec<u32>>,
-    variant_groups: FxHashMap<String, Vec<u32>>,
+    variant_of: Vec<u32>,
+    variant_groups: Vec<Vec<u32>>,
     /// The whole corpus's word counts by word id, the prior of distinctive words: counted
     /// when first asked for, once.
     pub(super) background_words: std::sync::OnceLock<Vec<u32>>,
@@ -33,6 +35,35 @@ struct Packs {
     /// Whether the facets file has arrived: until then the index has only each value's
     /// total ([`Catalog::first_screen`]).
     faceted: bool,
+}
+
+/// Per quote, what groups it with others: its point number in its statement ([`NONE`] when
+/// unnumbered or in none) and its group of reports of one remark (numbered in order of first
+/// appearance; [`NONE`] for none). Columns, so that a chunked index keeps them in its facets
+/// file, for quotes it does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuoteGroups {
+    pub point: Vec<u32>,
+    pub variant: Vec<u32>,
+}
+
+impl QuoteGroups {
+    pub fn of(quotes: &[Quote]) -> QuoteGroups {
+        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let variant = quotes
+            .iter()
+            .map(|q| match &q.variant_group {
+                Some(group) => {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(group.as_str()).or_insert(next)
+                }
+                None => NONE,
+            })
+            .collect();
+        let point =
+            quotes.iter().map(|q| q.statement.as_ref().and_then(|s| s.point).unwrap_or(NONE)).collect();
+        QuoteGroups { point, variant }
+    }
 }
 
 /// What a chunked catalog still needs fetched, by the file's name.
@@ -106,26 +137,37 @@ impl Catalog {
 
     /// A catalog of a corpus, its links and its index (built in slices by the caller).
     pub fn assemble(corpus: Corpus, links: Links, index: Index) -> Catalog {
+        let groups = QuoteGroups::of(&corpus.quotes);
+        Catalog::grouped(corpus, links, index, groups)
+    }
+
+    /// [`Catalog::assemble`], with the quotes' groups given (a chunked index has no quotes
+    /// to find them in).
+    fn grouped(corpus: Corpus, links: Links, index: Index, groups: QuoteGroups) -> Catalog {
         let mut statement_members = vec![Vec::new(); corpus.statements.len()];
-        let mut variant_groups: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (i, q) in corpus.quotes.iter().enumerate() {
-            if let Some(members) = statement_members.get_mut(links.statement[i] as usize) {
+        for (i, &statement) in links.statement.iter().enumerate() {
+            if let Some(members) = statement_members.get_mut(statement as usize) {
                 members.push(i as u32);
             }
-            if let Some(group) = &q.variant_group {
-                variant_groups.entry(group.clone()).or_default().push(i as u32);
-            }
         }
-        let point =
-            |i: &u32| corpus.quotes[*i as usize].statement.as_ref().and_then(|s| s.point).unwrap_or(u32::MAX);
         for members in &mut statement_members {
             // Numbered points in order first, then the unnumbered passages; ties in source order.
-            crate::order::sort_by_key(members, |i| point(&i));
+            crate::order::sort_by_key(members, |i| groups.point.get(i as usize).copied().unwrap_or(NONE));
+        }
+        let mut variant_groups: Vec<Vec<u32>> = Vec::new();
+        for (i, &group) in groups.variant.iter().enumerate() {
+            if group != NONE {
+                if variant_groups.len() <= group as usize {
+                    variant_groups.resize(group as usize + 1, Vec::new());
+                }
+                variant_groups[group as usize].push(i as u32);
+            }
         }
         static CATALOGS_MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Catalog {
             generation: CATALOGS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             statement_members,
+            variant_of: groups.variant,
             variant_groups,
             background_words: std::sync::OnceLock::new(),
             packs: None,
@@ -149,7 +191,8 @@ impl Catalog {
         }
         links.statement = vec![crate::corpus::NONE; n];
         let index = Index::first_screen(&shell, &meta.totals, n, meta.words.clone())?;
-        Ok(Catalog { packs: Some(Packs::new(meta, false)), ..Catalog::assemble(shell, links, index) })
+        let catalog = Catalog::grouped(shell, links, index, QuoteGroups::default());
+        Ok(Catalog { packs: Some(Packs::new(meta, false)), ..catalog })
     }
 
     /// The catalog of a chunked index (`crate::chunked`) from its meta and facets files: every
@@ -161,7 +204,15 @@ impl Catalog {
         facets: crate::chunked::Facets,
     ) -> Result<Catalog, String> {
         let n = meta.quotes as usize;
-        let columns = [&facets.speaker, &facets.meeting, &facets.source, &facets.kind];
+        let columns = [
+            &facets.speaker,
+            &facets.meeting,
+            &facets.source,
+            &facets.kind,
+            &facets.statement,
+            &facets.point,
+            &facets.variant,
+        ];
         if columns.iter().any(|c| c.len() != n) || facets.theme_offsets.len() != n + 1 {
             return Err(format!("The index's facets file is not for its {n} quotes."));
         }
@@ -178,20 +229,24 @@ impl Catalog {
             || !within(&facets.source, shell.sources.len())
             || !within(&facets.kind, crate::corpus::QuoteKind::ALL.len())
             || !within(&facets.theme_values, shell.themes.len())
+            || !within(&facets.statement, shell.statements.len())
+            || !within(&facets.variant, n)
         {
             return Err("The index's facets file names values its meta file does not have.".into());
         }
         if crate::chunked::Totals::count(&shell, &facets) != meta.totals {
             return Err("The index's facets file does not match its meta file's counts.".into());
         }
-        links.statement = vec![crate::corpus::NONE; n];
         (links.speaker, links.meeting, links.source) = (facets.speaker, facets.meeting, facets.source);
         (links.theme_offsets, links.theme_values) = (facets.theme_offsets, facets.theme_values);
+        links.statement = facets.statement;
         let index = Index::chunked(&shell, &links, &facets.kind, meta.words.clone());
         if !index.is_in_corpus_order() {
             return Err("The index's quotes are not in the list's order.".into());
         }
-        Ok(Catalog { packs: Some(Packs::new(meta, true)), ..Catalog::assemble(shell, links, index) })
+        let groups = QuoteGroups { point: facets.point, variant: facets.variant };
+        let catalog = Catalog::grouped(shell, links, index, groups);
+        Ok(Catalog { packs: Some(Packs::new(meta, true)), ..catalog })
     }
 
     /// This first screen's catalog with its facets, keeping what has arrived; the same
@@ -388,8 +443,29 @@ impl Catalog {
 
     /// Other reports of the same remark, in corpus order.
     pub fn variants(&self, position: u32) -> Vec<u32> {
-        let group = self.quote(position).variant_group.as_ref().and_then(|g| self.variant_groups.get(g));
+        let group = self.variant_of.get(position as usize).and_then(|&g| self.variant_groups.get(g as usize));
         group.into_iter().flatten().copied().filter(|&i| i != position).collect()
+    }
+
+    /// The quotes an opened card lists beside the one at `position`: the other points of its
+    /// statement and other reports of the same remark.
+    pub fn related(&self, position: u32) -> Vec<u32> {
+        let statement =
+            self.links.statement.get(position as usize).and_then(|&s| self.statement_members.get(s as usize));
+        let mut related: Vec<u32> =
+            statement.into_iter().flatten().copied().chain(self.variants(position)).collect();
+        related.retain(|&p| p != position);
+        related
+    }
+
+    /// What the opened card of the quote at `position` needs fetched before it shows all it
+    /// lists: with a chunked index, the facets file (which says which quotes go together),
+    /// then the packs of those quotes.
+    pub fn needed_for_details(&self, position: u32) -> Vec<Needed> {
+        match self.needed_facets() {
+            Some(facets) => vec![facets],
+            None => self.needed_to_show(&self.related(position)),
+        }
     }
 
     /// The query without filter values this corpus does not have (from an old or edited

@@ -30,7 +30,7 @@ mod words;
 
 use crate::corpus::{Corpus, Links};
 pub use bitset::Bitset;
-pub use catalog::{Catalog, Needed};
+pub use catalog::{Catalog, Needed, QuoteGroups};
 pub use facets::FacetValue;
 pub use query::{date_range_label, Facet, Month, Query, SortOrder};
 pub use search::Results;

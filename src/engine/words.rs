@@ -178,8 +178,14 @@ impl WordChunks {
                         }
                     }
                 }
-                list.sort_by_key(|&(quote, _)| quote);
-                list
+                // By quote, ties in the order found (the app's one sort: see `crate::order`).
+                let mut keys: Vec<u64> = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(quote, _))| u64::from(quote) << 32 | i as u64)
+                    .collect();
+                crate::order::sort_keys(&mut keys);
+                keys.into_iter().map(|key| list[key as u32 as usize]).collect()
             })
             .collect();
         let of = |list: &[(u32, &'_ [u32])], quote: u32| {

@@ -1,8 +1,8 @@
 //! Reading a chunked index (`crate::chunked`) from a static host: its entry file, then at
 //! once its meta file and first pack, for a first screen whose counts are exact; then the
 //! facets file, which every other view needs, and only what the reader's view needs, as
-//! [`Catalog`] says: the word chunks of a search, the packs of the quotes shown, the id chunk
-//! of a linked quote. Each file is fetched once (its name is its content's hash, so a browser
+//! [`Catalog`] says: the word chunks of a search (and a phrase's places), the packs of the
+//! quotes shown and of those an opened card lists beside one, the id chunk of a linked quote. Each file is fetched once (its name is its content's hash, so a browser
 //! or a CDN may keep it forever); one that cannot be fetched or read is named in the notice,
 //! and the explorer stays as it was. Loaded when an explorer is given an index.
 
@@ -113,6 +113,23 @@ async fn fetch_and_keep(store: Store, needed: &Needed) -> Result<(), String> {
         None => store.arrived.update(|n| *n += 1),
     }
     Ok(())
+}
+
+/// Fetches what the opened card of the quote at `position` lists beside it: the facets file
+/// (which says which quotes go together), then the packs of those quotes. A file that cannot
+/// be fetched is named in the notice, and the card shows what has arrived. Nothing for a
+/// catalog held whole.
+pub async fn details_at_hand(store: Store, position: u32) {
+    // At most two rounds: the facets file, then the packs it shows are needed.
+    for _ in 0..2 {
+        let needed = store.catalog.with_untracked(|c| c.needed_for_details(position));
+        for file in &needed {
+            if let Err(message) = fetch_and_keep(store, file).await {
+                store.notice.set(Some(wording::index_file_failed(&message)));
+                return;
+            }
+        }
+    }
 }
 
 /// Finds the quote with this id in a chunked catalog, fetching its id chunk if need be;
