@@ -110,6 +110,27 @@ pub fn index_file_failed(problem: &str) -> String {
     format!("Part of the index could not be loaded, so what is shown has not changed: {problem}")
 }
 
+/// The most results an export from a chunked index holds: each may be in a pack of its own,
+/// fetched for the export.
+pub const EXPORT_FROM_INDEX_MAX: usize = 1000;
+
+/// The export's label when the results are too many to export from an index.
+pub fn export_from_index_too_many(results: usize) -> String {
+    format!(
+        "Export: from an index, at most {EXPORT_FROM_INDEX_MAX} quotes at a time; narrow the search or the filters (now {results})"
+    )
+}
+
+/// The export's status while the quotes it holds are fetched from an index.
+pub fn export_fetching(results: usize) -> String {
+    format!("Fetching {} to export…", count(results, "quote", "quotes"))
+}
+
+/// The export's status when a quote it holds could not be fetched.
+pub fn export_fetch_failed(problem: &str) -> String {
+    format!("Nothing was saved: part of the index could not be loaded ({problem}).")
+}
+
 /// Instead of a count while an explorer's first corpus is on its way.
 pub const LOADING: &str = "Loading the quotes…";
 

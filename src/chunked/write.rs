@@ -538,6 +538,17 @@ mod tests {
                 for &p in first_page {
                     assert_eq!(parts.quote(p), whole.quote(p));
                 }
+                // An export, once every result's pack has arrived, is the whole corpus's.
+                if a.quotes.len() <= 300 {
+                    fetch(&mut parts, |c| c.needed_to_show(&a.quotes), &files);
+                    for format in crate::export::Format::ALL {
+                        assert_eq!(
+                            crate::export::export(&parts, query, &a.quotes, format),
+                            crate::export::export(&whole, query, &b.quotes, format),
+                            "{format:?} of {query:?}"
+                        );
+                    }
+                }
             }
             assert!(parts.needed_facets().is_none(), "the facets arrived with the first search");
             // An opened card: its statement's other points and other reports of the remark,

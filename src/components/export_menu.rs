@@ -12,6 +12,7 @@ use crate::engine::{Catalog, Query, Results};
 use crate::export::{cite_one, export, export_comparison, export_concordance, Export, Format};
 use crate::store::Store;
 use crate::url_state::Mode;
+use crate::wording;
 
 /// The file for the results: the writers are a chunk of their own, loaded when first used.
 #[lazy]
@@ -82,11 +83,16 @@ fn export_concordance_file(
 }
 
 /// Saves the current results (all of them, not only those rendered), the comparison or the
-/// concordance, as a file.
+/// concordance, as a file. From a chunked index, the results (up to
+/// [`wording::EXPORT_FROM_INDEX_MAX`]) are fetched first.
 #[component]
 pub fn ExportButtons() -> impl IntoView {
-    let Store { catalog, query, results, view, .. } = Store::use_context();
+    let store = Store::use_context();
+    let Store { catalog, query, results, view, .. } = store;
     let (status, set_status) = signal(String::new());
+    let too_many = move || {
+        catalog.with(|c| c.is_chunked()) && results.with(|r| r.quotes.len()) > wording::EXPORT_FROM_INDEX_MAX
+    };
     let what = move || {
         view.with(|v| match v.mode {
             Mode::List => None,
@@ -97,10 +103,18 @@ pub fn ExportButtons() -> impl IntoView {
         })
     };
     let save = move |format: Format| {
-        let (catalog, query, results) =
-            (catalog.get_untracked(), query.get_untracked(), results.get_untracked());
+        let (query, results) = (query.get_untracked(), results.get_untracked());
         let mode = view.with_untracked(|v| v.mode.clone());
         spawn_local(async move {
+            if catalog.with_untracked(|c| c.is_chunked()) {
+                set_status.set(wording::export_fetching(results.quotes.len()));
+                let positions = Arc::new(results.quotes.clone());
+                if let Err(problem) = crate::store::chunked::quotes_at_hand(store, positions).await {
+                    set_status.set(wording::export_fetch_failed(&problem));
+                    return;
+                }
+            }
+            let catalog = catalog.get_untracked();
             let file = match mode {
                 Mode::Compare(spec) => export_comparison_file(catalog, query, results, spec, format).await,
                 Mode::Concordance(sort) => {
@@ -121,7 +135,11 @@ pub fn ExportButtons() -> impl IntoView {
     view! {
         <div class="export" role="group" aria-label="Export the results">
             <span class="export-label">
-                {move || what().map_or_else(|| format!("Export {} quotes as", shown()), str::to_owned)}
+                {move || match what() {
+                    Some(what) => what.to_owned(),
+                    None if too_many() => wording::export_from_index_too_many(shown()),
+                    None => format!("Export {} quotes as", shown()),
+                }}
             </span>
             {Format::ALL
                 .map(|format| {
@@ -130,7 +148,7 @@ pub fn ExportButtons() -> impl IntoView {
                             type="button"
                             class="export-button"
                             data-format=format.label()
-                            disabled=move || shown() == 0
+                            disabled=move || shown() == 0 || too_many()
                             on:click=move |_| save(format)
                         >
                             {format.label()}

@@ -136,7 +136,9 @@ fn SourceHeadline(source: SourceLine) -> impl IntoView {
 /// it lists have arrived.
 #[lazy]
 async fn details(store: Store, position: u32, embedded: bool) -> AnyView {
-    crate::store::chunked::details_at_hand(store, position).await;
+    if store.catalog.with_untracked(|c| c.is_chunked()) {
+        crate::store::chunked::details_at_hand(store, position).await;
+    }
     let details = store.catalog.with_untracked(|c| c.card_details(position));
     view! { <QuoteDetails details position embedded /> }.into_any()
 }

@@ -54,14 +54,14 @@ pub fn Results() -> impl IntoView {
             <Show when=move || { shown() == 0 && total() > 0 && !store.view.with(|v| matches!(v.mode, Mode::Trends { .. })) }>
                 {move || Suspend::new(async move { empty_results(store).await })}
             </Show>
-            // The other views and the exports read every result's text, which a chunked index
-            // keeps in packs fetched only for the quotes shown.
-            <Show when=move || !catalog.with(|c| c.is_chunked())>
-                <div class="results-tools">
+            <div class="results-tools">
+                // The other views read every result's text, which a chunked index keeps in packs
+                // fetched only for the quotes shown (an export fetches those it holds).
+                <Show when=move || !catalog.with(|c| c.is_chunked())>
                     <ViewSwitch />
-                    <ExportButtons />
-                </div>
-            </Show>
+                </Show>
+                <ExportButtons />
+            </div>
             <ComparePanel />
             <ConcordancePanel />
             <TrendsPanel />

@@ -6,6 +6,8 @@
 //! or a CDN may keep it forever); one that cannot be fetched or read is named in the notice,
 //! and the explorer stays as it was. Loaded when an explorer is given an index.
 
+use std::sync::Arc;
+
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{CorpusOrigin, CorpusStatus, Store};
@@ -118,7 +120,9 @@ async fn fetch_and_keep(store: Store, needed: &Needed) -> Result<(), String> {
 /// Fetches what the opened card of the quote at `position` lists beside it: the facets file
 /// (which says which quotes go together), then the packs of those quotes. A file that cannot
 /// be fetched is named in the notice, and the card shows what has arrived. Nothing for a
-/// catalog held whole.
+/// catalog held whole. Loaded when first used, so that a card's details from a corpus in
+/// memory do not load the code that fetches.
+#[lazy]
 pub async fn details_at_hand(store: Store, position: u32) {
     // At most two rounds: the facets file, then the packs it shows are needed.
     for _ in 0..2 {
@@ -130,6 +134,28 @@ pub async fn details_at_hand(store: Store, position: u32) {
             }
         }
     }
+}
+
+/// Fetches, all at once, the packs of the quotes at `positions` that have not arrived (what
+/// an export from an index writes); the first that cannot be fetched or read is the error.
+/// Loaded when first used, as reading a pack is not the first screen's code.
+#[lazy]
+pub async fn quotes_at_hand(store: Store, positions: Arc<Vec<u32>>) -> Result<(), String> {
+    let Some(base) = store.index_base.get_value() else { return Ok(()) };
+    let (generation, needed) = store.catalog.with_untracked(|c| (c.generation, c.needed_to_show(&positions)));
+    // Each fetch starts as it is made, so that they are all on their way together.
+    let on_their_way: Vec<_> =
+        needed.iter().map(|n| browser::fetch_inflated(&format!("{base}{}", n.file()))).collect();
+    for (needed, bytes) in needed.iter().zip(on_their_way) {
+        let bytes = bytes.await?;
+        let catalog = store.catalog.get_untracked();
+        if catalog.generation != generation {
+            return Err("another corpus was opened meanwhile".into());
+        }
+        catalog.fill(needed, &bytes)?;
+    }
+    store.arrived.update(|n| *n += 1);
+    Ok(())
 }
 
 /// Finds the quote with this id in a chunked catalog, fetching its id chunk if need be;

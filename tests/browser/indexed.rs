@@ -190,3 +190,55 @@ fn a_link_to_a_quote_far_down_the_list_fetches_its_page_alone_and_can_show_the_q
     });
     let _ = std::fs::remove_dir_all(site.parent().unwrap());
 }
+
+#[test]
+fn an_export_from_an_index_fetches_every_result_and_writes_what_memory_would() {
+    use quote_explorer::export::{export, Format};
+    let (catalog, site) = site("export", 3_000);
+    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+    std::fs::write(site.join("index.html"), page.replacen("<body>", r#"<body data-index="idx/">"#, 1))
+        .unwrap();
+    // More results than a page, scattered over many packs, and few enough to export.
+    let query = Query::text("hegemony");
+    let results = catalog.search(&query);
+    assert!((200..=1000).contains(&results.quotes.len()), "{}", results.quotes.len());
+    let expected = export(&catalog, &query, &results.quotes, Format::Csv);
+    browser_test_in("indexed_export", (1280, 900), &site.clone(), |b| async move {
+        // Every quote of the index is too many to export from it: said, and not offered.
+        b.client.goto(&b.server.url("index.html")).await.unwrap();
+        b.wait_for(".export-label").await;
+        assert!(b.text(".export-label").await.contains("at most 1000 quotes"));
+        assert_eq!(b.eval("return document.querySelector('.export-button').disabled").await, true);
+
+        b.client.goto(&b.server.url("index.html?q=hegemony")).await.unwrap();
+        b.wait_until("the search's results are counted", || async {
+            b.text(".export-label").await == format!("Export {} quotes as", results.quotes.len())
+        })
+        .await;
+        b.eval(
+            "window.saved = []; const make = URL.createObjectURL;
+             URL.createObjectURL = (blob) => { window.saved.push(blob); return make.call(URL, blob); };
+             HTMLAnchorElement.prototype.click = function () {}; return true",
+        )
+        .await;
+        let before = packs_fetched(&b).await;
+        click(&b, ".export-button[data-format='CSV']").await;
+        b.wait_until("the file is saved", || async {
+            b.text(".export-status").await.starts_with("Saved as")
+        })
+        .await;
+        assert_eq!(b.text(".export-status").await, format!("Saved as {}.", expected.file_name));
+        let saved = b
+            .client
+            .execute_async("const [done] = arguments; window.saved[0].text().then(done)", vec![])
+            .await
+            .unwrap();
+        // (Blob.text() reads past the byte order mark the CSV starts with, for spreadsheets.)
+        let wanted = expected.contents.strip_prefix('\u{feff}').unwrap();
+        assert_eq!(saved.as_str().unwrap(), wanted, "every result, as memory writes it");
+        let packs = packs_fetched(&b).await;
+        assert!(packs > before + 10, "the results' packs were fetched: {before}, then {packs}");
+        b
+    });
+    let _ = std::fs::remove_dir_all(site.parent().unwrap());
+}
