@@ -35,6 +35,13 @@ fn site(name: &str, quotes: usize) -> (Catalog, PathBuf) {
     (Catalog::new(corpus), site)
 }
 
+/// Points the app's own page in `site` at its index (`<body data-index>`).
+fn read_index_on_the_page(site: &std::path::Path) {
+    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+    std::fs::write(site.join("index.html"), page.replacen("<body>", r#"<body data-index="idx/">"#, 1))
+        .unwrap();
+}
+
 fn inside(id: &str, script: &str) -> String {
     format!("const root = document.getElementById('{id}').shadowRoot; if (!root) return null; {script}")
 }
@@ -150,9 +157,7 @@ fn an_embed_reads_an_index_fetching_only_what_its_view_needs() {
 fn a_link_to_a_quote_far_down_the_list_fetches_its_page_alone_and_can_show_the_quotes_before() {
     let (catalog, site) = site("far_link", 3_000);
     // The page's own explorer (an embed does not follow links), reading the index.
-    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
-    std::fs::write(site.join("index.html"), page.replacen("<body>", r#"<body data-index="idx/">"#, 1))
-        .unwrap();
+    read_index_on_the_page(&site);
     let all = catalog.search(&Query::default()).quotes;
     let id_at = move |rank: usize| catalog.quote(all[rank]).id.clone();
     let last = 3_000 - 1;
@@ -195,9 +200,7 @@ fn a_link_to_a_quote_far_down_the_list_fetches_its_page_alone_and_can_show_the_q
 fn an_export_from_an_index_fetches_every_result_and_writes_what_memory_would() {
     use quote_explorer::export::{export, Format};
     let (catalog, site) = site("export", 3_000);
-    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
-    std::fs::write(site.join("index.html"), page.replacen("<body>", r#"<body data-index="idx/">"#, 1))
-        .unwrap();
+    read_index_on_the_page(&site);
     // More results than a page, scattered over many packs, and few enough to export.
     let query = Query::text("hegemony");
     let results = catalog.search(&query);
