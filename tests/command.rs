@@ -140,6 +140,8 @@ fn index_writes_a_chunked_index_and_keeps_to_its_own_folder() {
     let (status, said, err) = run(&["index", BUNDLED, "--out", &out]);
     assert_eq!(status, 0, "{err}");
     assert!(said.starts_with("Wrote an index of 72 quotes"), "{said}");
+    // A small index's sizes in kilobytes, not "0.0 MB".
+    assert!(!said.contains("0.0 MB") && said.contains(" KB gzipped (meta "), "{said}");
     let names: Vec<String> =
         std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert_eq!(names.iter().filter(|n| n.starts_with("meta-")).count(), 1);

@@ -233,6 +233,15 @@ fn whole<'a>(file: &str, opened: &'a Opened, what: &str) -> Result<&'a crate::co
     }
 }
 
+/// A file size as people read it: "840 bytes", "3.6 KB", "142.4 MB".
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
 fn index_corpus(file: &str, opened: &Opened, out: &str, progress: &Progress) -> Outcome {
     let corpus = match whole(file, opened, "index") {
         Ok(corpus) => corpus,
@@ -240,14 +249,14 @@ fn index_corpus(file: &str, opened: &Opened, out: &str, progress: &Progress) -> 
     };
     match index::index(corpus, std::path::Path::new(out), progress) {
         Ok(written) => Outcome::ok(format!(
-            "Wrote an index of {} quotes to {out}: {} files, {:.1} MB gzipped (meta {:.1} KB, facets \
-             {:.1} MB, largest word chunk {:.1} KB). Read it from {out}/{}.\n",
+            "Wrote an index of {} quotes to {out}: {} files, {} gzipped (meta {}, facets {}, largest \
+             word chunk {}). Read it from {out}/{}.\n",
             corpus.quotes.len(),
             written.files,
-            written.bytes as f64 / 1e6,
-            written.meta_bytes as f64 / 1e3,
-            written.facets_bytes as f64 / 1e6,
-            written.largest_chunk as f64 / 1e3,
+            size(written.bytes),
+            size(written.meta_bytes),
+            size(written.facets_bytes),
+            size(written.largest_chunk),
             written.meta_file,
         )),
         Err(message) => Outcome { status: 1, out: String::new(), err: format!("{message}\n") },
