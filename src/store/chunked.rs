@@ -2,7 +2,8 @@
 //! once its meta file and first pack, for a first screen whose counts are exact; then the
 //! facets file, which every other view needs, and only what the reader's view needs, as
 //! [`Catalog`] says: the word chunks of a search (and a phrase's places), the packs of the
-//! quotes shown and of those an opened card lists beside one, the id chunk of a linked quote. Each file is fetched once (its name is its content's hash, so a browser
+//! quotes shown and of those an opened card lists beside one, the id chunk of a linked quote.
+//! Each file is fetched once (its name is its content's hash, so a browser
 //! or a CDN may keep it forever); one that cannot be fetched or read is named in the notice,
 //! and the explorer stays as it was. Loaded when an explorer is given an index.
 
@@ -103,16 +104,26 @@ fn fetch(store: Store, needed: Needed) {
 /// Fetches a file and gives it to the catalog in use, if that is still the one it was
 /// fetched for: kept, or (the facets file) made into the catalog that takes its place.
 async fn fetch_and_keep(store: Store, needed: &Needed) -> Result<(), String> {
+    fetch_and_keep_all(store, std::slice::from_ref(needed)).await
+}
+
+/// [`fetch_and_keep`] for several files, all on their way at once (each fetch starts as it
+/// is made); the first that cannot be fetched or read is the error.
+async fn fetch_and_keep_all(store: Store, needed: &[Needed]) -> Result<(), String> {
     let Some(base) = store.index_base.get_value() else { return Ok(()) };
     let generation = store.catalog.with_untracked(|c| c.generation);
-    let bytes = browser::fetch_inflated(&format!("{base}{}", needed.file())).await?;
-    let catalog = store.catalog.get_untracked();
-    if catalog.generation != generation {
-        return Ok(());
-    }
-    match catalog.fill(needed, &bytes)? {
-        Some(whole) => store.complete_catalog(whole),
-        None => store.arrived.update(|n| *n += 1),
+    let on_their_way: Vec<_> =
+        needed.iter().map(|n| browser::fetch_inflated(&format!("{base}{}", n.file()))).collect();
+    for (needed, bytes) in needed.iter().zip(on_their_way) {
+        let bytes = bytes.await?;
+        let catalog = store.catalog.get_untracked();
+        if catalog.generation != generation {
+            return Ok(());
+        }
+        match catalog.fill(needed, &bytes)? {
+            Some(whole) => store.complete_catalog(whole),
+            None => store.arrived.update(|n| *n += 1),
+        }
     }
     Ok(())
 }
@@ -127,11 +138,9 @@ pub async fn details_at_hand(store: Store, position: u32) {
     // At most two rounds: the facets file, then the packs it shows are needed.
     for _ in 0..2 {
         let needed = store.catalog.with_untracked(|c| c.needed_for_details(position));
-        for file in &needed {
-            if let Err(message) = fetch_and_keep(store, file).await {
-                store.notice.set(Some(wording::index_file_failed(&message)));
-                return;
-            }
+        if let Err(message) = fetch_and_keep_all(store, &needed).await {
+            store.notice.set(Some(wording::index_file_failed(&message)));
+            return;
         }
     }
 }
@@ -141,20 +150,11 @@ pub async fn details_at_hand(store: Store, position: u32) {
 /// Loaded when first used, as reading a pack is not the first screen's code.
 #[lazy]
 pub async fn quotes_at_hand(store: Store, positions: Arc<Vec<u32>>) -> Result<(), String> {
-    let Some(base) = store.index_base.get_value() else { return Ok(()) };
     let (generation, needed) = store.catalog.with_untracked(|c| (c.generation, c.needed_to_show(&positions)));
-    // Each fetch starts as it is made, so that they are all on their way together.
-    let on_their_way: Vec<_> =
-        needed.iter().map(|n| browser::fetch_inflated(&format!("{base}{}", n.file()))).collect();
-    for (needed, bytes) in needed.iter().zip(on_their_way) {
-        let bytes = bytes.await?;
-        let catalog = store.catalog.get_untracked();
-        if catalog.generation != generation {
-            return Err("another corpus was opened meanwhile".into());
-        }
-        catalog.fill(needed, &bytes)?;
+    fetch_and_keep_all(store, &needed).await?;
+    if store.catalog.with_untracked(|c| c.generation) != generation {
+        return Err("another corpus was opened meanwhile".into());
     }
-    store.arrived.update(|n| *n += 1);
     Ok(())
 }
 
