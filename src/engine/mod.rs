@@ -66,6 +66,14 @@ impl<'c> IndexBuilder<'c> {
     }
 }
 
+/// The chunk numbers, in increasing order, once each (with the app's one sort: see `crate::order`).
+fn distinct_in_order(chunks: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut keys: Vec<u64> = chunks.map(|c| c as u64).collect();
+    crate::order::sort_keys(&mut keys);
+    keys.dedup();
+    keys.into_iter().map(|c| c as usize).collect()
+}
+
 /// By meeting date, then in corpus order: quotes sorted by their meeting's place in the
 /// meeting facet's date order (a quote with no known meeting first). A chunked index puts
 /// its quotes in this order (`crate::chunked::write::in_first_order`; a test keeps them equal).
@@ -177,12 +185,9 @@ impl Index {
     /// that have not arrived: none for an index held whole.
     pub fn missing_chunks(&self, terms: &text::SearchTerms) -> Vec<(usize, String)> {
         let Some(chunks) = &self.chunks else { return Vec::new() };
-        let mut missing: Vec<usize> = (0..terms.words.len())
-            .flat_map(|at| terms.forms(at))
-            .flat_map(|form| chunks.missing(form))
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
+        let missing = distinct_in_order(
+            (0..terms.words.len()).flat_map(|at| terms.forms(at)).flat_map(|form| chunks.missing(form)),
+        );
         missing.into_iter().map(|c| (c, chunks.file(c).to_owned())).collect()
     }
 
@@ -190,10 +195,8 @@ impl Index {
     /// have not arrived: none for an index held whole, or a search with no phrase.
     pub fn missing_places(&self, terms: &text::SearchTerms) -> Vec<(usize, String)> {
         let Some(chunks) = &self.chunks else { return Vec::new() };
-        let mut missing: Vec<usize> =
-            terms.phrases.iter().flatten().flat_map(|word| chunks.missing_places(word)).collect();
-        missing.sort_unstable();
-        missing.dedup();
+        let missing =
+            distinct_in_order(terms.phrases.iter().flatten().flat_map(|word| chunks.missing_places(word)));
         missing.into_iter().map(|c| (c, chunks.places_file(c).to_owned())).collect()
     }
 
@@ -277,11 +280,16 @@ impl Index {
     /// The months of the meetings quotes were said at, in order, once each: what a date
     /// range can be set to.
     pub fn months(&self) -> Vec<Month> {
-        let mut months: Vec<Month> =
-            self.meeting_months.iter().flatten().flat_map(|&(a, b)| [a, b]).collect();
-        months.sort_unstable();
-        months.dedup();
-        months
+        let mut keys: Vec<u64> = self
+            .meeting_months
+            .iter()
+            .flatten()
+            .flat_map(|&(a, b)| [a, b])
+            .map(|m| u64::from(m.year) << 8 | u64::from(m.month))
+            .collect();
+        crate::order::sort_keys(&mut keys);
+        keys.dedup();
+        keys.into_iter().map(|key| Month { year: (key >> 8) as u16, month: key as u8 }).collect()
     }
 
     pub fn value(&self, facet: Facet, id: &str) -> Option<&FacetValue> {
