@@ -109,14 +109,17 @@ fn lists(corpus: &Corpus) -> ([Vec<FacetValue>; Facet::COUNT], Vec<u32>) {
 /// Meetings by date; speakers and themes by size; then values no quote has are left out.
 fn in_display_order(corpus: &Corpus, mut facets: [FacetIndex; Facet::COUNT]) -> [FacetIndex; Facet::COUNT] {
     let meetings = &corpus.meetings;
-    let mut by_date: Vec<u32> = (0..meetings.len() as u32).collect();
-    crate::order::sort_by_text(&mut by_date, |m| &meetings[m as usize].date);
-    facets[Facet::Meeting.slot()].reorder(&by_date);
-    for facet in [Facet::Side, Facet::Speaker, Facet::Theme] {
-        facets[facet.slot()].sort_by_total();
-    }
-    for facet in &mut facets {
-        facet.drop_unused();
+    for (slot, facet) in facets.iter_mut().enumerate() {
+        let mut order: Vec<u32> = (0..facet.values.len() as u32).collect();
+        if slot == Facet::Meeting.slot() {
+            crate::order::sort_by_text(&mut order, |m| &meetings[m as usize].date);
+        } else if [Facet::Side, Facet::Speaker, Facet::Theme].iter().any(|f| f.slot() == slot) {
+            facet.sort_by_total(&mut order);
+        }
+        // Values no quote has would only ever show 0, so the pane leaves them out.
+        order.retain(|&v| facet.values[v as usize].total > 0);
+        // Once, in the end: each reordering rewrites every quote's values.
+        facet.reorder(&order);
         facet.by_id = facet.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
     }
     facets
@@ -218,22 +221,13 @@ impl FacetIndex {
         set
     }
 
-    /// Largest first; ties by label.
-    fn sort_by_total(&mut self) {
+    /// Puts `order` (positions of values) largest first; ties by label.
+    fn sort_by_total(&self, order: &mut [u32]) {
         let values = &self.values;
-        let mut order: Vec<u32> = (0..values.len() as u32).collect();
-        sort_positions(&mut order, &|a, b| {
+        sort_positions(order, &|a, b| {
             let (va, vb) = (&values[a as usize], &values[b as usize]);
             vb.total.cmp(&va.total).then_with(|| va.label.cmp(&vb.label)).then(a.cmp(&b))
         });
-        self.reorder(&order);
-    }
-
-    /// Values no quote has would only ever show 0, so the pane leaves them out.
-    fn drop_unused(&mut self) {
-        let order: Vec<u32> =
-            (0..self.values.len() as u32).filter(|&i| self.values[i as usize].total > 0).collect();
-        self.reorder(&order);
     }
 
     /// Keeps the values at `order`, in that order, renumbering what refers to them (but for

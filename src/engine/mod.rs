@@ -79,10 +79,21 @@ fn distinct_in_order(chunks: impl Iterator<Item = usize>) -> Vec<usize> {
 /// its quotes in this order (`crate::chunked::write::in_first_order`; a test keeps them equal).
 fn chronological(facets: &[facets::FacetIndex; Facet::COUNT], len: usize) -> Vec<u32> {
     let meetings = &facets[Facet::Meeting.slot()];
-    let mut chronological: Vec<u32> = (0..len as u32).collect();
-    crate::order::sort_by_key(&mut chronological, |doc| {
-        meetings.values_of(doc).first().map_or(0, |&m| m + 1)
-    });
+    let place = |doc: u32| meetings.values_of(doc).first().map_or(0, |&m| m as usize + 1);
+    // A counting sort: the places are few, and the quotes of one stay in corpus order.
+    let mut starts = vec![0u32; meetings.values.len() + 2];
+    for doc in 0..len as u32 {
+        starts[place(doc) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut chronological = vec![0; len];
+    for doc in 0..len as u32 {
+        let at = &mut starts[place(doc)];
+        chronological[*at as usize] = doc;
+        *at += 1;
+    }
     chronological
 }
 
