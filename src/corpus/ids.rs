@@ -32,9 +32,10 @@ impl IdTable {
         let mut table = IdTable { slots: vec![0; size] };
         let mut repeated = Vec::new();
         for i in 0..len {
-            match table.find(id(i), &id) {
+            let h = hash(id(i).as_bytes()) & !0xFFFF_FFFF;
+            match table.find(id(i), h, &id) {
                 Ok(earlier) => repeated.push((i, earlier)),
-                Err(slot) => table.slots[slot] = (hash(id(i).as_bytes()) & !0xFFFF_FFFF) | (i as u64 + 1),
+                Err(slot) => table.slots[slot] = h | (i as u64 + 1),
             }
         }
         (table, repeated)
@@ -42,15 +43,15 @@ impl IdTable {
 
     /// The position of the entry with this id; `id(i)` gives entry `i`'s id, as when built.
     pub fn get<'a>(&self, wanted: &str, id: impl Fn(usize) -> &'a str) -> Option<usize> {
-        self.find(wanted, &id).ok()
+        self.find(wanted, hash(wanted.as_bytes()) & !0xFFFF_FFFF, &id).ok()
     }
 
-    /// The entry's position, or the empty slot where it would go.
-    fn find<'a>(&self, wanted: &str, id: &impl Fn(usize) -> &'a str) -> Result<usize, usize> {
+    /// The entry's position, or the empty slot where it would go; `h` is the high half of
+    /// the id's hash (computed once by the caller, who may store it).
+    fn find<'a>(&self, wanted: &str, h: u64, id: &impl Fn(usize) -> &'a str) -> Result<usize, usize> {
         if self.slots.is_empty() {
             return Err(0);
         }
-        let h = hash(wanted.as_bytes()) & !0xFFFF_FFFF;
         let mask = self.slots.len() - 1;
         let mut slot = (h >> 32) as usize & mask;
         loop {
