@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::support::expect::{catalog, engine_all_ids, engine_counts, engine_ids};
 use crate::support::page::{click, displayed_counts, wait_for_ids};
-use crate::support::{browser_test, browser_test_sized};
+use crate::support::{browser_test, browser_test_sized, Browser};
 
 #[test]
 fn combined_filters_show_exactly_the_engines_quotes_with_matching_counts() {
@@ -400,10 +400,42 @@ fn readable_at_360_pixels_without_sideways_scrolling() {
         // On a phone the filters start folded away, so the quotes come first.
         assert_eq!(b.eval("return document.querySelector('.facet-drawer').open").await, false);
         b.eval("document.querySelectorAll('details').forEach(d => d.open = true)").await;
+        wait_for_the_filter_pane(&b).await;
         let overflow = b
             .eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             .await;
         assert_eq!(overflow, 0, "the page scrolls sideways");
+        b
+    });
+}
+
+/// Waits for the filter drawer's pane, built when the drawer is first opened.
+pub(crate) async fn wait_for_the_filter_pane(b: &Browser) {
+    b.wait_until("the filter pane is built", || async {
+        b.find_all_count(".facet-drawer fieldset[data-facet=speaker] input[type=checkbox]").await > 0
+    })
+    .await;
+}
+
+#[test]
+fn on_a_phone_the_filter_pane_is_built_when_its_drawer_is_first_opened_and_shows_the_address() {
+    browser_test_sized("drawer", (375, 812), |b| async move {
+        b.open("?speaker=wang-yi&theme=-security").await;
+        wait_for_ids(&b, &engine_ids("?speaker=wang-yi&theme=-security")).await;
+        // Folded away, the drawer holds no pane yet; the chips say what is chosen.
+        assert_eq!(b.find_all_count(".facet-drawer fieldset").await, 0);
+        assert_eq!(b.find_all_count(".chip").await, 2);
+        click(&b, ".facet-drawer summary").await;
+        wait_for_the_filter_pane(&b).await;
+        assert_eq!(b.eval("return document.getElementById('facet-speaker-wang-yi').checked").await, true);
+        assert_eq!(displayed_counts(&b).await, engine_counts("?speaker=wang-yi&theme=-security"));
+        // Folded and opened again, it is still there, and a choice in it moves the list.
+        click(&b, ".facet-drawer summary").await;
+        assert_eq!(b.eval("return document.querySelector('.facet-drawer').open").await, false);
+        click(&b, ".facet-drawer summary").await;
+        click(&b, "#facet-speaker-wang-yi").await;
+        wait_for_ids(&b, &engine_ids("?theme=-security")).await;
+        b.assert_no_console_errors().await;
         b
     });
 }

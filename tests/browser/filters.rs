@@ -152,6 +152,7 @@ fn the_new_filters_are_accessible_and_fit_a_phone() {
     browser_test_sized("filters_axe", (360, 800), |b| async move {
         b.open("?theme=-security&from=2021-10&speaker=-wang-yi").await;
         b.eval("document.querySelectorAll('details').forEach(d => d.open = true); return true").await;
+        crate::explorer::wait_for_the_filter_pane(&b).await;
         b.assert_accessible_in_both_schemes("the page").await;
         let width = b.eval("return document.documentElement.scrollWidth").await;
         assert!(width.as_u64().unwrap() <= 360, "no sideways scrolling: {width}");
