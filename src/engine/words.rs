@@ -276,6 +276,45 @@ struct Names {
     themes: Vec<Vec<u32>>,
 }
 
+/// A word's place in the vocabulary's table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    key: WordKey,
+    /// The word's id (`u32::MAX` in an empty slot).
+    id: u32,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot { key: WordKey { start: 0, len: 0 }, id: u32::MAX };
+
+    fn key(word: &[u8]) -> WordKey {
+        let mut start = [0u8; 8];
+        let head = &word[..word.len().min(8)];
+        start[..head.len()].copy_from_slice(head);
+        let start = u64::from_le_bytes(start);
+        // A longer word's key has its hash too, so that words sharing their first eight bytes
+        // spread over the table.
+        let len = if word.len() <= 8 { word.len() as u64 } else { hash(word) | 0xFF };
+        WordKey { start, len }
+    }
+}
+
+/// Who a word is, as far as the table is concerned: its first eight bytes (zero-padded) and
+/// its length, which say all of a word of eight bytes or fewer; or, for a longer word, its
+/// first eight bytes and its hash (the low byte set, so that it is never a short length).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    start: u64,
+    len: u64,
+}
+
+impl WordKey {
+    fn hash(self) -> u64 {
+        let h = (self.start ^ self.len.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^ (h >> 29)
+    }
+}
+
 pub(super) struct Builder {
     /// The words of each speaker's names, each meeting's title and place, each theme's label.
     speakers: Vec<Vec<u32>>,
@@ -283,12 +322,11 @@ pub(super) struct Builder {
     themes: Vec<Vec<u32>>,
     /// The next quote to add.
     next: usize,
-    /// Per slot, a word's id + 1, or 0 when empty; a power of two, at most half full.
-    slots: Vec<u32>,
-    /// Per word: its normalised text and its postings, its hash, and the last quote whose
-    /// text it was posted for.
+    /// The vocabulary's table: a power of two of slots, at most half full.
+    slots: Vec<Slot>,
+    /// Per word: its normalised text and its postings, and the last quote whose text it was
+    /// posted for.
     words: Vec<(String, Vec<u32>)>,
-    hashes: Vec<u64>,
     last_text_posting: Vec<u32>,
     buffer: String,
     /// Each quote's text as word ids (the builder's own, until `finish` sorts the words).
@@ -300,9 +338,8 @@ impl Builder {
     /// A builder for `corpus`, with the words of its speakers, meetings and themes.
     pub(super) fn new(corpus: &Corpus) -> Builder {
         let mut b = Builder {
-            slots: vec![0; 1024],
+            slots: vec![Slot::EMPTY; 1024],
             words: Vec::new(),
-            hashes: Vec::new(),
             last_text_posting: Vec::new(),
             buffer: String::new(),
             text: Vec::new(),
@@ -465,26 +502,25 @@ impl Builder {
 
     /// The id of a normalised word (UTF-8), adding it to the vocabulary if it is new.
     fn id_of_normalised(&mut self, word: &[u8]) -> u32 {
-        let hash = hash(word);
+        let key = Slot::key(word);
         let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
+        let mut at = key.hash() as usize & mask;
         loop {
-            match self.slots[slot] {
-                0 => break,
-                id => {
-                    let id = id as usize - 1;
-                    if self.hashes[id] == hash && self.words[id].0.as_bytes() == word {
-                        return id as u32;
-                    }
-                }
+            let slot = self.slots[at];
+            if slot == Slot::EMPTY {
+                break;
             }
-            slot = (slot + 1) & mask;
+            // Most words are eight bytes or fewer, and their key is all of them: only a longer
+            // word's text is read.
+            if slot.key == key && (word.len() <= 8 || self.words[slot.id as usize].0.as_bytes() == word) {
+                return slot.id;
+            }
+            at = (at + 1) & mask;
         }
         let id = self.words.len() as u32;
-        self.slots[slot] = id + 1;
+        self.slots[at] = Slot { key, id };
         let word = std::str::from_utf8(word).expect("a normalised word is text").to_owned();
         self.words.push((word, Vec::new()));
-        self.hashes.push(hash);
         self.last_text_posting.push(u32::MAX);
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
@@ -494,14 +530,43 @@ impl Builder {
 
     /// Doubles the table, placing every word again.
     fn grow(&mut self) {
-        self.slots = vec![0; self.slots.len() * 2];
+        let doubled = vec![Slot::EMPTY; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
         let mask = self.slots.len() - 1;
-        for (id, &hash) in self.hashes.iter().enumerate() {
-            let mut slot = hash as usize & mask;
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & mask;
+        for slot in old.into_iter().filter(|&s| s != Slot::EMPTY) {
+            let mut at = slot.key.hash() as usize & mask;
+            while self.slots[at] != Slot::EMPTY {
+                at = (at + 1) & mask;
             }
-            self.slots[slot] = id as u32 + 1;
+            self.slots[at] = slot;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_tells_apart_words_that_share_their_first_eight_bytes_or_a_padded_form() {
+        let mut builder = Builder::new(&Corpus::empty());
+        // Short and long words with the same start, a word and its zero-padded form, and
+        // enough of them for the table to grow several times.
+        let mut words: Vec<Vec<u8>> = ["internat", "internati", "international", "internationalism", "a"]
+            .iter()
+            .map(|w| w.as_bytes().to_vec())
+            .collect();
+        words.push(b"a\0".to_vec());
+        words.extend((0..5000).map(|i| format!("word{i}").into_bytes()));
+        words.extend((0..5000).map(|i| format!("multilateralism{i}").into_bytes()));
+        let ids: Vec<u32> = words.iter().map(|w| builder.id_of_normalised(w)).collect();
+        for (word, &id) in words.iter().zip(&ids) {
+            assert_eq!(builder.words[id as usize].0.as_bytes(), &word[..]);
+            assert_eq!(builder.id_of_normalised(word), id, "found again");
+        }
+        let mut distinct = ids.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), words.len(), "one id per word");
     }
 }
