@@ -260,10 +260,6 @@ impl TermWords {
     }
 }
 
-/// Builds the index. Speakers, meetings and themes repeat across thousands of quotes, so
-/// their words are looked up once each and only their postings repeat. The vocabulary is an
-/// open-addressing table of its own: building is mostly looking words up, millions of
-/// times for a large corpus, and this is several times faster than a general map.
 /// The words of the name, title or label at `at` (none for a reference that resolved to nothing).
 fn words(all: &[Vec<u32>], at: u32) -> &[u32] {
     all.get(at as usize).map_or(&[], Vec::as_slice)
@@ -315,6 +311,10 @@ impl WordKey {
     }
 }
 
+/// Builds the index. Speakers, meetings and themes repeat across thousands of quotes, so
+/// their words are looked up once each and only their postings repeat. The vocabulary is an
+/// open-addressing table of its own: building is mostly looking words up, millions of
+/// times for a large corpus, and this is several times faster than a general map.
 pub(super) struct Builder {
     /// The words of each speaker's names, each meeting's title and place, each theme's label.
     speakers: Vec<Vec<u32>>,
