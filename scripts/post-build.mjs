@@ -2,8 +2,9 @@
 //  1. The wasm is split: the first screen's code in the main module, and each part marked
 //     `#[lazy]` in Rust in a chunk fetched when first used (wasm-split-cli, then
 //     wasm-bindgen and wasm-opt again, as cargo-leptos does). Trunk cannot do this yet
-//     (trunk-rs/trunk#1022), so its own wasm and glue are replaced. Every file is named by
-//     its content, so it can be cached for ever.
+//     (trunk-rs/trunk#1022), so its own wasm and glue are replaced, with short names for
+//     what passes between the two (scripts/wasm-names.mjs). Every file is named by its
+//     content, so it can be cached for ever.
 //  2. index.html: the start-up script moves out of the page into app-<hash>.js, so the page
 //     keeps to the strict Content-Security-Policy it declares (no inline scripts); a web app
 //     manifest and a service worker make a second visit work offline.
@@ -19,6 +20,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { shortenNames } from "./wasm-names.mjs";
 
 // esbuild, from tools/node_modules (scripts/setup installs it), minifies what we ship.
 const { transformSync } = createRequire(new URL("../tools/node_modules/", import.meta.url))("esbuild");
@@ -64,9 +66,15 @@ function splitWasm() {
     if (profile === "release") run("wasm-opt", ["-Oz", ...WASM_FEATURES, from, "-o", to]);
     else copyFileSync(from, to);
   };
-  optimise(join(work, "bindgen", `${stem}_bg.wasm`), join(dir, wasm));
+  const bound = join(work, "bindgen", `${stem}_bg.wasm`);
+  const short = shortenNames(readFileSync(bound), readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), {
+    glueModule: `./${stem}_bg.js`,
+    splitModule: "./__wasm_split.js",
+  });
+  writeFileSync(join(work, "bindgen", "short.wasm"), short.wasm);
+  optimise(join(work, "bindgen", "short.wasm"), join(dir, wasm));
   for (const chunk of chunks) optimise(join(work, "split", chunk), join(dir, chunk));
-  let glue = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8");
+  let glue = short.glue;
   let loader = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
   // Which #[lazy] functions need each chunk: a chunk of its own ("split_<name>_<hash>"), or
   // one shared by several, which the loader names in a comment above it. scripts/size
