@@ -115,7 +115,7 @@ function splitWasm() {
   const importLines = /^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm;
   if (!importLines.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
   glue = glue.replace(importLines, `$1"./${loaderName}"`);
-  writeFileSync(join(dir, bindings), minify(glue));
+  writeFileSync(join(dir, bindings), minify(loadLoaderLater(glue, loaderName, loader)));
   writeFileSync(join(dir, loaderName), minify(served));
   return {
     loader: loaderName,
@@ -131,6 +131,32 @@ function splitWasm() {
   };
 }
 const split = splitWasm();
+
+// The glue as served: the split loader (a few KB, its table of every chunk) is fetched when a
+// part loaded later is first needed, not with the first screen. Each function the wasm
+// imports from it is a stand-in that fetches the loader, then calls the loader's own; if the
+// loader cannot be fetched, the wasm is told the part failed to load, as the loader would.
+function loadLoaderLater(glue, loaderName, loaderSource) {
+  const imports = [...glue.matchAll(/^import \* as (\w+) from "\.\/split-[0-9a-f]+\.js";?\n/gm)];
+  const names = [...loaderSource.matchAll(/^export const (__wasm_split_load_\w+)/gm)].map((m) => m[1]);
+  if (imports.length === 0 || names.length === 0) throw new Error("the glue does not import the split loader as expected");
+  const standIn =
+    `let splitLoader;\n` +
+    `const laterPart = (name) => (callback, data) => {\n` +
+    `  (splitLoader ??= import("./${loaderName}")).then(\n` +
+    `    (loader) => loader[name](callback, data),\n` +
+    `    (error) => {\n` +
+    `      splitLoader = undefined;\n` +
+    `      console.error(error);\n` +
+    `      wasm.__indirect_function_table.get(callback)(data, false);\n` +
+    `    },\n` +
+    `  );\n` +
+    `};\n` +
+    `const ${imports[0][1]} = Object.fromEntries(${JSON.stringify(names.join(" "))}.split(" ").map((n) => [n, laterPart(n)]));\n`;
+  glue = glue.replace(imports[0][0], () => standIn);
+  for (const [line, name] of imports.slice(1)) glue = glue.replace(line, `const ${name} = ${imports[0][1]};\n`);
+  return glue;
+}
 
 // 2. The page: Trunk's inline start-up script becomes a file; its integrity hashes are
 // recomputed for the files step 1 replaced.
@@ -224,6 +250,8 @@ const prefetchIndex = (base) => {
     })
     .catch(() => {});
   if (indexCode) return;
+  // Reading an index needs parts loaded later at once: their loader too.
+  import("./${split.loader}").catch(() => {});
   indexCode = fetch(new URL("./${indexCodeFile}", import.meta.url))
     .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`HTTP \${r.status}\`))));
   let at = 0;
@@ -247,10 +275,9 @@ if (document.body?.dataset.index) prefetchIndex(document.body.dataset.index);
 const start = (embed) =>
   CRASH_BOX +
   PREFETCH_INDEX +
-  // The glue, the split loader it imports and the wasm, fetched side by side from here: a
-  // static import would fetch them one after another, each a round trip after the last.
+  // The glue and the wasm, fetched side by side from here: a static import would fetch
+  // them one after another, each a round trip after the last.
   `const glue = import("./${bindings}");\n` +
-  `import("./${split.loader}").catch(() => {});\n` +
   `const wasm = fetch(new URL("./${wasm}", import.meta.url));\n` +
   `wasm.catch(() => {});\n` +
   (embed
