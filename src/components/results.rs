@@ -15,7 +15,7 @@ use super::quote_card::QuoteCard;
 use super::trends::TrendsPanel;
 use super::view_switch::ViewSwitch;
 use crate::browser::{explorer_of, focus_after_render, focus_count_after_render, FocusTarget, RESULT_COUNT};
-use crate::engine::{date_range_label, Query};
+use crate::engine::Query;
 use crate::store::{CorpusStatus, Store, PAGE_SIZE};
 use crate::url_state::{Mode, View};
 use crate::wording;
@@ -170,131 +170,63 @@ fn focus_card_when_rendered(store: Store, root: Option<web_sys::Element>, rank: 
     });
 }
 
-/// Each active filter as a removable chip, and one button to clear them all.
+/// Each active filter as a removable chip, and one button to clear them all. (Their code is
+/// loaded when there is first a filter to show.)
 #[component]
 fn ActiveFilters() -> impl IntoView {
     let store = Store::use_context();
+    let anything_active = Memo::new(move |_| store.query.with(|q| q.has_filters() || q.has_text()));
+    move || anything_active.get().then(|| Suspend::new(async move { chips(store).await }))
+}
+
+#[lazy]
+fn chips(store: Store) -> AnyView {
+    view! { <Chips store /> }.into_any()
+}
+
+#[component]
+fn Chips(store: Store) -> impl IntoView {
     let Store { catalog, query, .. } = store;
     // Keyed by corpus too: another corpus may label the same id differently.
     let chips = move || {
         let generation = catalog.with(|c| c.generation);
-        query.with(|q| q.active_filters().map(|(f, id)| (generation, f, id.to_owned())).collect::<Vec<_>>())
+        catalog
+            .with(|c| query.with(|q| c.chips(q)))
+            .into_iter()
+            .enumerate()
+            .map(move |(place, chip)| (generation, place, chip))
     };
-    let exclusion_chips = move || {
-        let generation = catalog.with(|c| c.generation);
-        query
-            .with(|q| q.active_exclusions().map(|(f, id)| (generation, f, id.to_owned())).collect::<Vec<_>>())
-    };
-    let anything_active = move || query.with(|q| q.has_filters() || q.has_text());
     view! {
-        <Show when=anything_active>
-            <ul class="chips" aria-label="Active filters">
-                <Show when=move || query.with(Query::has_text)>
-                    <li>
-                        <button
-                            type="button"
-                            class="chip"
-                            aria-label=move || query.with(|q| format!("Remove search “{}”", q.text))
-                            on:click=move |ev| {
-                                store.update_query(|q| q.text.clear());
-                                focus_after_render(explorer_of(&ev), after_chip(0));
-                            }
-                        >
-                            "Search: " {move || query.with(|q| q.text.clone())} <span aria-hidden="true">" ×"</span>
-                        </button>
-                    </li>
-                </Show>
-                <For each=chips key=|chip| chip.clone() let((_, facet, id))>
-                    {
-                        let label = catalog.with_untracked(|c| c.value_label(facet, &id));
-                        // This chip's place among all chips (the search's first, if any).
-                        let place = {
-                            let id = id.clone();
-                            move || query.with(|q| {
-                                usize::from(q.has_text()) + q.active_filters().position(|(f, i)| f == facet && i == id).unwrap_or(0)
-                            })
-                        };
-                        let description = format!("Remove filter {}: {label}", facet.label());
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    aria-label=description
-                                    on:click=move |ev| {
-                                        let place = place();
-                                        store.update_query(|q| q.deselect(facet, &id));
-                                        focus_after_render(explorer_of(&ev), after_chip(place));
-                                    }
-                                >
-                                    {facet.label()} ": " {label} <span aria-hidden="true">" ×"</span>
-                                </button>
-                            </li>
-                        }
-                    }
-                </For>
-                <Show when=move || query.with(Query::has_date_range)>
-                    <li>
-                        <button
-                            type="button"
-                            class="chip"
-                            aria-label=move || query.with(|q| format!("Remove filter Date: {}", date_range_label(q.from, q.to)))
-                            on:click=move |ev| {
-                                let place = query.with(|q| usize::from(q.has_text()) + q.active_filters().count());
-                                store.update_query(|q| (q.from, q.to) = (None, None));
-                                focus_after_render(explorer_of(&ev), after_chip(place));
-                            }
-                        >
-                            "Date: " {move || query.with(|q| date_range_label(q.from, q.to))}
-                            <span aria-hidden="true">" ×"</span>
-                        </button>
-                    </li>
-                </Show>
-                <For each=exclusion_chips key=|chip| chip.clone() let((_, facet, id))>
-                    {
-                        let label = catalog.with_untracked(|c| c.value_label(facet, &id));
-                        let place = {
-                            let id = id.clone();
-                            move || query.with(|q| {
-                                usize::from(q.has_text())
-                                    + usize::from(q.has_date_range())
-                                    + q.active_filters().count()
-                                    + q.active_exclusions().position(|(f, i)| f == facet && i == id).unwrap_or(0)
-                            })
-                        };
-                        let description = format!("Remove filter {}: not {label}", facet.label());
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="chip chip-excluded"
-                                    aria-label=description
-                                    on:click=move |ev| {
-                                        let place = place();
-                                        store.update_query(|q| q.include_again(facet, &id));
-                                        focus_after_render(explorer_of(&ev), after_chip(place));
-                                    }
-                                >
-                                    {facet.label()} ": not " {label} <span aria-hidden="true">" ×"</span>
-                                </button>
-                            </li>
-                        }
-                    }
-                </For>
+        <ul class="chips" aria-label="Active filters">
+            <For each=chips key=|chip| chip.clone() let((_, place, chip))>
                 <li>
                     <button
                         type="button"
-                        class="clear-all"
+                        class="chip"
+                        class:chip-excluded=chip.excluded
+                        aria-label=chip.description
                         on:click=move |ev| {
-                            store.update_query(Query::clear);
-                            focus_count_after_render(&ev);
+                            store.update_query(|q| chip.removal.apply(q));
+                            focus_after_render(explorer_of(&ev), after_chip(place));
                         }
                     >
-                        "Clear all"
+                        {chip.label} <span aria-hidden="true">" ×"</span>
                     </button>
                 </li>
-            </ul>
-        </Show>
+            </For>
+            <li>
+                <button
+                    type="button"
+                    class="clear-all"
+                    on:click=move |ev| {
+                        store.update_query(Query::clear);
+                        focus_count_after_render(&ev);
+                    }
+                >
+                    "Clear all"
+                </button>
+            </li>
+        </ul>
     }
 }
 

@@ -13,6 +13,7 @@
 mod bitset;
 pub mod card;
 mod catalog;
+pub mod chips;
 pub mod compare;
 pub mod concordance;
 pub mod diff;

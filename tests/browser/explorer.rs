@@ -251,6 +251,14 @@ async fn notice(b: &crate::support::Browser) -> Value {
     b.eval("return document.querySelector('.notice p')?.textContent ?? null").await
 }
 
+/// Waits for the notice to say `text`: its code is loaded when there is first something to say.
+async fn expect_notice(b: &crate::support::Browser, text: String) {
+    b.wait_until(&format!("the notice says {text:?}"), || async {
+        notice(b).await == Value::String(text.clone())
+    })
+    .await;
+}
+
 #[test]
 fn a_link_keeps_what_it_can_and_says_what_it_set_aside() {
     browser_test("link_state", |b| async move {
@@ -265,7 +273,7 @@ fn a_link_keeps_what_it_can_and_says_what_it_set_aside() {
         assert_eq!(b.location().await, format!("/?theme={theme}#{id}"), "the theme and the quote are kept");
         assert_eq!(b.quote_ids().await, engine_ids(&format!("?theme={theme}")));
         let set_aside = quote_explorer::wording::set_aside(&["Speaker: Nobuo Kishi".to_owned()]);
-        assert_eq!(notice(&b).await, Value::String(set_aside));
+        expect_notice(&b, set_aside).await;
 
         // Comma-separated values, as embeds take them.
         b.open("?speaker=wang-yi,sergey-lavrov").await;
@@ -277,7 +285,7 @@ fn a_link_keeps_what_it_can_and_says_what_it_set_aside() {
         b.open("?speaker=nobody&theme=democracy").await;
         wait_for_ids(&b, &engine_ids("?theme=democracy")).await;
         let left_out = quote_explorer::wording::left_out(&["Speaker “nobody”".to_owned()]);
-        assert_eq!(notice(&b).await, Value::String(left_out));
+        expect_notice(&b, left_out).await;
         click(&b, ".notice button").await;
         b.wait_until("the notice is dismissed", || async { notice(&b).await == Value::Null }).await;
         b.wait_until("the focus is on the count", || async {
@@ -287,10 +295,7 @@ fn a_link_keeps_what_it_can_and_says_what_it_set_aside() {
 
         // A link to a quote the corpus lacks says so; the skip link's #results is no quote.
         b.open("#no-such-quote").await;
-        b.wait_until("the missing quote is reported", || async {
-            notice(&b).await == Value::String(quote_explorer::wording::quote_not_found("no-such-quote"))
-        })
-        .await;
+        expect_notice(&b, quote_explorer::wording::quote_not_found("no-such-quote")).await;
         b.open("?theme=democracy#results").await;
         assert_eq!(notice(&b).await, Value::Null);
         b
