@@ -1,4 +1,5 @@
-//! Benchmark: what the release build costs to download (scripts/size), quote-explorer in
+//! Benchmark: what the release build costs to download (scripts/size) and the floor under its
+//! first screen (scripts/floor: the smallest Leptos page of its shape), quote-explorer in
 //! headless Chromium at 1k, 10k and 100k quotes against the JavaScript libraries people would
 //! otherwise use (MiniSearch for text, ItemsJS for facets with counts) on identical data and
 //! queries in the same page, the app itself at 100k quotes, and Lighthouse's scores. Prints
@@ -45,6 +46,12 @@ fn main() {
     let size = Command::new(root.join("scripts/size")).output().expect("scripts/size");
     assert!(size.status.success(), "scripts/size failed: {}", String::from_utf8_lossy(&size.stderr));
     for line in String::from_utf8_lossy(&size.stdout).lines() {
+        report.line(line);
+    }
+    // What Leptos alone costs a page of the first screen's shape: the floor under it.
+    let floor = Command::new(root.join("scripts/floor")).output().expect("scripts/floor");
+    assert!(floor.status.success(), "scripts/floor failed: {}", String::from_utf8_lossy(&floor.stderr));
+    for line in String::from_utf8_lossy(&floor.stdout).lines() {
         report.line(line);
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();

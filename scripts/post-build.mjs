@@ -49,10 +49,9 @@ const wasm = only(/^quote-explorer-[0-9a-f]+_bg\.wasm$/, "wasm binary");
 const stem = bindings.slice(0, -".js".length);
 
 // 1. Split the wasm at its #[lazy] functions.
-const WASM_FEATURES = [
-  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types",
-  "--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue",
-];
+// wasm-opt's features, as scripts/wasm-env (which scripts/build sources) gives them.
+const WASM_FEATURES = process.env.WASM_OPT_FEATURES?.split(" ") ?? [];
+if (WASM_FEATURES.length === 0) throw new Error("WASM_OPT_FEATURES is not set: build with scripts/build");
 function splitWasm() {
   const raw = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown", profile, "quote-explorer.wasm");
   const work = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm-split");
