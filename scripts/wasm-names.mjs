@@ -138,14 +138,14 @@ const replaceExactly = (text, from, to, what) => {
 /**
  * The wasm-bindgen module `wasm` and its glue `glue` with short names for what passes
  * between them: the glue's own imports (`glueModule`) and the split loader's
- * (`splitModule`), and the closures' mangled exports. The stream classes wasm-bindgen exports
+ * (`splitModule`, if the module was split), and the closures' mangled exports. The stream classes wasm-bindgen exports
  * for Leptos's server functions, which this app has none of, are left out of both.
  */
 export function shortenNames(wasm, glue, { glueModule, splitModule }) {
   const unused = /^(__wbg_)?intounderlying/;
   const renamed = rename(wasm, {
     modules: new Map([[glueModule, "a"], [splitModule, "b"]]),
-    shortenFields: new Set([glueModule, splitModule]),
+    shortenFields: new Set([glueModule, splitModule].filter(Boolean)),
     dropExport: (name) => unused.test(name),
     shortenExport: (name) => name.startsWith("_RINv"),
   });
@@ -163,6 +163,7 @@ export function shortenNames(wasm, glue, { glueModule, splitModule }) {
     throw new Error(`wasm-names: ${renamed.fields.size - split.length} glue imports, ${found} found in the glue`);
   }
   glue = replaceExactly(glue, `"${glueModule}": import0,`, "a: import0,", "the glue's import object");
+  if (!splitModule) return finish(renamed, glue);
   const quoted = JSON.stringify(splitModule).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const splitLines = new RegExp(`^\\s+${quoted}: (import\\d+),\n`, "gm");
   const namespaces = [...glue.matchAll(splitLines)].map((m) => m[1]);
@@ -173,6 +174,11 @@ export function shortenNames(wasm, glue, { glueModule, splitModule }) {
     first = false;
     return `        b: { ${split.map(([old, short]) => `${short}: ${namespaces[0]}.${old}`).join(", ")} },\n`;
   });
+  return finish(renamed, glue);
+}
+
+// The closures' exports renamed in the glue, and the stream classes left out of it.
+function finish(renamed, glue) {
   for (const [old, short] of renamed.exports) {
     const uses = new RegExp(`\\bwasm\\.${old}\\b`, "g");
     if (!uses.test(glue)) throw new Error(`wasm-names: the glue never calls ${old}`);
