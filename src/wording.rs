@@ -82,7 +82,7 @@ pub fn quote_not_found(id: &str) -> String {
 /// Why nothing matches, worded for what the reader has asked: the search, the filters, or both.
 pub fn no_results(query: &Query) -> String {
     let words = "Words match the start of words: “democ” finds “democracy” and “democratic”.";
-    let filters = query.active_filters().count() + query.active_exclusions().count();
+    let filters = query.filter_count();
     match (query.has_text(), filters) {
         (true, 0) => format!("No quote contains every word of “{}”. {words}", query.text.trim()),
         (false, 1) => "No quote has this filter's value.".to_owned(),

@@ -7,7 +7,7 @@ use super::corpus_picker::{start_loading, CorpusPicker, DropZone, Load};
 use super::{facets::FacetPane, results::Results, search::SearchBar};
 use crate::browser;
 use crate::corpus::Corpus;
-use crate::engine::Catalog;
+use crate::engine::{Catalog, Query};
 use crate::store::kept::Kept;
 use crate::store::{bundled, chunked};
 use crate::store::{CorpusStatus, Placement, Store};
@@ -85,7 +85,7 @@ fn ExplorerPage(
     // is built when it is first opened (a toggle event can only be that, if it started
     // closed), which takes a quarter of the first screen's work off a phone's first paint.
     let pane_built = RwSignal::new(filters_open);
-    let active_filters = move || store.query.with(|q| q.active_filters().count());
+    let active_filters = move || store.query.with(Query::filter_count);
     let layout = view! {
         <div class="layout">
             <aside class="filters" aria-label="Search and filters">

@@ -199,20 +199,26 @@ fn Chips(store: Store) -> impl IntoView {
     view! {
         <ul class="chips" aria-label="Active filters">
             <For each=chips key=|chip| chip.clone() let((_, place, chip))>
-                <li>
-                    <button
-                        type="button"
-                        class="chip"
-                        class:chip-excluded=chip.excluded
-                        aria-label=chip.description
-                        on:click=move |ev| {
-                            store.update_query(|q| chip.removal.apply(q));
-                            focus_after_render(explorer_of(&ev), after_chip(place));
-                        }
-                    >
-                        {chip.label} <span aria-hidden="true">" ×"</span>
-                    </button>
-                </li>
+                {
+                    // Read before the view takes the chip's label and description.
+                    let excluded = chip.excluded();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="chip"
+                                class:chip-excluded=excluded
+                                aria-label=chip.description
+                                on:click=move |ev| {
+                                    store.update_query(|q| chip.removal.apply(q));
+                                    focus_after_render(explorer_of(&ev), after_chip(place));
+                                }
+                            >
+                                {chip.label} <span aria-hidden="true">" ×"</span>
+                            </button>
+                        </li>
+                    }
+                }
             </For>
             <li>
                 <button

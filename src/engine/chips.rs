@@ -31,9 +31,14 @@ pub struct Chip {
     pub label: String,
     /// What its button says to a screen reader ("Remove filter Theme: Democracy").
     pub description: String,
-    /// A value left out, which is drawn as such.
-    pub excluded: bool,
     pub removal: Removal,
+}
+
+impl Chip {
+    /// Whether it stands for a value left out, which is drawn as such.
+    pub fn excluded(&self) -> bool {
+        matches!(self.removal, Removal::Exclusion(..))
+    }
 }
 
 impl Catalog {
@@ -44,7 +49,6 @@ impl Catalog {
             chips.push(Chip {
                 label: format!("Search: {}", query.text),
                 description: format!("Remove search “{}”", query.text),
-                excluded: false,
                 removal: Removal::Search,
             });
         }
@@ -58,7 +62,6 @@ impl Catalog {
             Chip {
                 description: format!("Remove filter {label}"),
                 label,
-                excluded,
                 removal: if excluded {
                     Removal::Exclusion(facet, id.to_owned())
                 } else {
@@ -72,7 +75,6 @@ impl Catalog {
             chips.push(Chip {
                 description: format!("Remove filter {label}"),
                 label,
-                excluded: false,
                 removal: Removal::Dates,
             });
         }
@@ -114,7 +116,7 @@ mod tests {
         assert_eq!(chips[0].description, "Remove search “world order”");
         assert_eq!(chips[1].description, "Remove filter Speaker: Wang Yi");
         assert_eq!(chips[3].description, "Remove filter Theme: not Security");
-        assert_eq!(chips.iter().map(|c| c.excluded).collect::<Vec<_>>(), [false, false, false, true]);
+        assert_eq!(chips.iter().map(Chip::excluded).collect::<Vec<_>>(), [false, false, false, true]);
         assert!(catalog.chips(&Query::default()).is_empty());
     }
 

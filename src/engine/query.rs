@@ -242,6 +242,12 @@ impl Query {
         self.active_filters().last()
     }
 
+    /// How many filters are set, as the chips show them: each value chosen or left out, and
+    /// the date range as one.
+    pub fn filter_count(&self) -> usize {
+        self.filters.len() + self.excluded.len() + usize::from(self.has_date_range())
+    }
+
     /// Whether any value is selected or excluded, or a date range set.
     pub fn has_filters(&self) -> bool {
         !self.filters.is_empty() || !self.excluded.is_empty() || self.has_date_range()
@@ -377,6 +383,19 @@ mod tests {
         assert_eq!(q.last_filter(), Some((Facet::Theme, "human-rights")));
         q.deselect(Facet::Theme, "human-rights");
         assert_eq!(q.last_filter(), Some((Facet::Speaker, "wang-yi")));
+    }
+
+    #[test]
+    fn the_filter_count_takes_values_exclusions_and_the_date_range_but_not_the_search() {
+        let mut q = Query { text: "democracy".into(), ..Query::default() };
+        assert_eq!(q.filter_count(), 0);
+        q.select(Facet::Speaker, "wang-yi");
+        q.select(Facet::Speaker, "sergey-lavrov");
+        q.toggle_excluded(Facet::Theme, "security");
+        assert_eq!(q.filter_count(), 3);
+        q.from = Month::parse("2021-03");
+        q.to = Month::parse("2022-02");
+        assert_eq!(q.filter_count(), 4, "the date range counts once");
     }
 
     #[test]
