@@ -430,6 +430,11 @@ fn on_a_phone_the_filter_pane_is_built_when_its_drawer_is_first_opened_and_shows
         // Folded away, the drawer holds no pane yet; the chips say what is chosen.
         assert_eq!(b.find_all_count(".facet-drawer fieldset").await, 0);
         assert_eq!(b.find_all_count(".chip").await, 2);
+        assert_eq!(
+            drawer_label(&b).await,
+            filters_label("?speaker=wang-yi&theme=-security"),
+            "a value left out counts"
+        );
         click(&b, ".facet-drawer summary").await;
         wait_for_the_filter_pane(&b).await;
         assert_eq!(b.eval("return document.getElementById('facet-speaker-wang-yi').checked").await, true);
@@ -440,9 +445,23 @@ fn on_a_phone_the_filter_pane_is_built_when_its_drawer_is_first_opened_and_shows
         click(&b, ".facet-drawer summary").await;
         click(&b, "#facet-speaker-wang-yi").await;
         wait_for_ids(&b, &engine_ids("?theme=-security")).await;
+        assert_eq!(drawer_label(&b).await, filters_label("?theme=-security"));
         b.assert_no_console_errors().await;
         b
     });
+}
+
+/// What the filter drawer's summary says.
+async fn drawer_label(b: &crate::support::Browser) -> Value {
+    b.eval("return document.querySelector('.facet-drawer summary').textContent").await
+}
+
+/// What it should say for the filters of `address`, as the engine counts them.
+fn filters_label(address: &str) -> Value {
+    Value::String(format!(
+        "Filters ({} active)",
+        quote_explorer::url_state::parse(address).query.filter_count()
+    ))
 }
 
 #[test]
