@@ -164,6 +164,10 @@ pub fn http_url(src: &str) -> Option<String> {
     matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
 }
 
+/// How long the page works on a long job before it lets the browser paint and answer input:
+/// short enough for the page to keep up.
+pub const WORK_BETWEEN_BREAKS_MS: f64 = 12.0;
+
 /// Reads a stream of bytes to the end, reporting the running total as it goes. Stops with
 /// a message once more than `limit` bytes have arrived.
 async fn read_stream(
@@ -175,7 +179,14 @@ async fn read_stream(
     let reader: web_sys::ReadableStreamDefaultReader =
         stream.get_reader().dyn_into().map_err(|_| "the file could not be read".to_owned())?;
     let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(limit) as usize);
+    // Chunks already received are handed over at once, one after another, with no break for
+    // the page between them: a fast connection would have it copy a whole file in one task.
+    let mut since_break = now_ms();
     loop {
+        if now_ms() - since_break > WORK_BETWEEN_BREAKS_MS {
+            yield_to_page().await;
+            since_break = now_ms();
+        }
         let chunk = JsFuture::from(reader.read()).await.map_err(|_| "reading the file failed".to_owned())?;
         let done =
             js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);

@@ -28,17 +28,27 @@ impl IdTable {
     /// A table of `len` entries, `id(i)` being entry `i`'s id. The second part lists each
     /// entry whose id an earlier one already has, as (entry, earlier entry).
     pub fn new<'a>(len: usize, id: impl Fn(usize) -> &'a str) -> (IdTable, Vec<(usize, usize)>) {
-        let size = (len * 2).next_power_of_two().max(8);
-        let mut table = IdTable { slots: vec![0; size] };
-        let mut repeated = Vec::new();
-        for i in 0..len {
-            let h = hash(id(i).as_bytes()) & !0xFFFF_FFFF;
-            match table.find(id(i), h, &id) {
-                Ok(earlier) => repeated.push((i, earlier)),
-                Err(slot) => table.slots[slot] = h | (i as u64 + 1),
+        let mut table = IdTable::with_room(len);
+        let repeated = (0..len).filter_map(|i| Some((i, table.insert(i, &id).err()?))).collect();
+        (table, repeated)
+    }
+
+    /// An empty table with room for `len` entries, to be added one at a time.
+    pub fn with_room(len: usize) -> IdTable {
+        IdTable { slots: vec![0; (len * 2).next_power_of_two().max(8)] }
+    }
+
+    /// Adds entry `i`, `id(i)` being its id, unless an earlier entry has that id: then the
+    /// earlier entry's position. At most as many entries as the table has room for.
+    pub fn insert<'a>(&mut self, i: usize, id: &impl Fn(usize) -> &'a str) -> Result<(), usize> {
+        let h = hash(id(i).as_bytes()) & !0xFFFF_FFFF;
+        match self.find(id(i), h, id) {
+            Ok(earlier) => Err(earlier),
+            Err(slot) => {
+                self.slots[slot] = h | (i as u64 + 1);
+                Ok(())
             }
         }
-        (table, repeated)
     }
 
     /// The position of the entry with this id; `id(i)` gives entry `i`'s id, as when built.

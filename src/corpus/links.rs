@@ -58,7 +58,8 @@ pub struct Linking<'c> {
 }
 
 impl<'c> Linking<'c> {
-    /// Checks the ids of every list and the references of all but the quotes.
+    /// Checks the ids and references of every list but the quotes, which [`Linking::step`]
+    /// checks a slice at a time.
     pub fn new(c: &'c Corpus) -> Linking<'c> {
         let mut m = Vec::new();
         let n = c.quotes.len();
@@ -68,7 +69,9 @@ impl<'c> Linking<'c> {
             meetings: unique("meetings", c.meetings.len(), |i| &c.meetings[i].id, &mut m),
             sources: unique("sources", c.sources.len(), |i| &c.sources[i].id, &mut m),
             statements: unique("statements", c.statements.len(), |i| &c.statements[i].id, &mut m),
-            quotes: unique("quotes", c.quotes.len(), |i| &c.quotes[i].id, &mut m),
+            // Checked a slice at a time with the rest of each quote: a large corpus has
+            // hundreds of thousands.
+            quotes: IdTable::with_room(n),
             speaker: Vec::with_capacity(n),
             meeting: Vec::with_capacity(n),
             source: Vec::with_capacity(n),
@@ -125,6 +128,8 @@ impl<'c> Linking<'c> {
         let end = c.quotes.len().min(next.saturating_add(quotes));
         for i in *next..end {
             let q = &c.quotes[i];
+            let repeated = links.quotes.insert(i, &|i| c.quotes[i].id.as_str()).is_err();
+            check_id("quotes", i, &q.id, repeated, m);
             if is_blank(&q.text) {
                 m.push(format!("quotes[{i}].text: must not be empty."));
             }
@@ -199,16 +204,19 @@ fn unique<'a>(
     let mut repeated = repeated.into_iter().peekable();
     for i in 0..len {
         let is_repeated = repeated.next_if(|&(r, _)| r == i).is_some();
-        if is_blank(id(i)) {
-            messages.push(format!("{collection}[{i}].id: must not be empty."));
-        } else if is_repeated {
-            messages.push(format!(
-                "{collection}[{i}].id: '{}' is used by an earlier entry; ids must be unique.",
-                id(i)
-            ));
-        }
+        check_id(collection, i, id(i), is_repeated, messages);
     }
     table
+}
+
+/// A message if entry `i`'s id is empty or an earlier entry's.
+fn check_id(collection: &str, i: usize, id: &str, repeated: bool, messages: &mut Vec<String>) {
+    if is_blank(id) {
+        messages.push(format!("{collection}[{i}].id: must not be empty."));
+    } else if repeated {
+        messages
+            .push(format!("{collection}[{i}].id: '{id}' is used by an earlier entry; ids must be unique."));
+    }
 }
 
 /// The position a reference resolved to, or [`NONE`] with a message saying it names nothing.
@@ -225,5 +233,40 @@ fn resolve(
             m.push(format!("{}: '{value}' is not a {what} id.", path()));
             NONE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::synthetic;
+
+    #[test]
+    fn linking_a_quote_at_a_time_finds_what_linking_at_once_finds_repeated_quote_ids_included() {
+        let mut corpus = synthetic::generate(300, 7);
+        corpus.quotes[250].id = corpus.quotes[3].id.clone();
+        corpus.quotes[100].id = " ".into();
+        let (whole, whole_messages) = Links::new(&corpus);
+        let mut linking = Linking::new(&corpus);
+        let mut steps = 1;
+        while !linking.step(1) {
+            steps += 1;
+        }
+        let (sliced, messages) = linking.finish();
+        assert_eq!(steps, 300);
+        assert_eq!(messages, whole_messages);
+        let repeated = format!(
+            "quotes[250].id: '{}' is used by an earlier entry; ids must be unique.",
+            corpus.quotes[3].id
+        );
+        assert_eq!(messages, ["quotes[100].id: must not be empty.".to_owned(), repeated]);
+        assert_eq!((sliced.speaker, sliced.theme_values), (whole.speaker, whole.theme_values));
+        let quote_id = |i: usize| corpus.quotes[i].id.as_str();
+        assert_eq!(
+            whole.quotes.get(&corpus.quotes[3].id, quote_id),
+            Some(3),
+            "the first of a repeated id is found"
+        );
+        assert_eq!(whole.quotes.get(&corpus.quotes[299].id, quote_id), Some(299));
     }
 }

@@ -15,7 +15,7 @@ pub use links::{Linking, Links, NONE};
 pub use model::*;
 pub use validate::{
     check_integrity, check_size, megabytes, parse, parse_bytes, parse_bytes_of_any_size, parse_linked,
-    text_of, CorpusError, Reading, MAX_CORPUS_BYTES,
+    text_of, CorpusError, Reading, TextCheck, MAX_CORPUS_BYTES,
 };
 pub use verify::{lint, locate_verbatim, normalize_for_comparison, verify_against_sources};
 

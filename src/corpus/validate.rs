@@ -113,13 +113,64 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, CorpusError> {
 }
 
 fn utf8_text(bytes: &[u8]) -> Result<&str, CorpusError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        CorpusError::one(format!(
-            "Not text: byte {} is not UTF-8. A corpus is a JSON file in UTF-8 text.",
-            e.valid_up_to() + 1
-        ))
-    })?;
-    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+    let mut check = TextCheck::of_any_size(bytes);
+    loop {
+        if let Some(done) = check.step(usize::MAX) {
+            return done;
+        }
+    }
+}
+
+/// Checking that a corpus file is UTF-8 text a slice of bytes at a time, for a page that must
+/// stay responsive: checked at once, a 60 MB file keeps a browser's main thread busy for
+/// most of a tenth of a second. ([`text_of`] checks at once.)
+pub struct TextCheck<'b> {
+    bytes: &'b [u8],
+    /// The bytes before this are whole characters of UTF-8.
+    checked: usize,
+}
+
+impl<'b> TextCheck<'b> {
+    /// Refuses at once a file too large.
+    pub fn new(bytes: &'b [u8]) -> Result<TextCheck<'b>, CorpusError> {
+        check_size(bytes.len() as u64)?;
+        Ok(TextCheck::of_any_size(bytes))
+    }
+
+    fn of_any_size(bytes: &'b [u8]) -> TextCheck<'b> {
+        TextCheck { bytes, checked: 0 }
+    }
+
+    /// How much of the file has been checked, from 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        self.checked as f64 / self.bytes.len().max(1) as f64
+    }
+
+    /// Checks about `bytes` more bytes; once all are checked, the text (its byte-order mark,
+    /// if any, left out), or the first byte that is not UTF-8.
+    pub fn step(&mut self, bytes: usize) -> Option<Result<&'b str, CorpusError>> {
+        // At least the longest character, so that a step always gets past one cut by its end.
+        let end = self.checked.saturating_add(bytes.max(4)).min(self.bytes.len());
+        match std::str::from_utf8(&self.bytes[self.checked..end]) {
+            Ok(_) => self.checked = end,
+            // A character cut by the end of this step, not of the file: the next step reads it whole.
+            Err(e) if e.error_len().is_none() && end < self.bytes.len() => self.checked += e.valid_up_to(),
+            Err(e) => {
+                return Some(Err(CorpusError::one(format!(
+                    "Not text: byte {} is not UTF-8. A corpus is a JSON file in UTF-8 text.",
+                    self.checked + e.valid_up_to() + 1
+                ))))
+            }
+        }
+        if self.checked < self.bytes.len() {
+            return None;
+        }
+        // SAFETY: every byte is checked above, in runs that each begin and end between whole
+        // characters, and such runs of UTF-8 joined are UTF-8. Checking the whole file again
+        // would take as long as the steps together, in one.
+        let text = unsafe { std::str::from_utf8_unchecked(self.bytes) };
+        Some(Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)))
+    }
 }
 
 /// Reading a corpus file a slice of entries at a time, for a page that must stay responsive
@@ -293,6 +344,46 @@ mod tests {
             parse_bytes(&binary).unwrap_err().messages,
             ["Not text: byte 4 is not UTF-8. A corpus is a JSON file in UTF-8 text."]
         );
+    }
+
+    #[test]
+    fn a_file_checked_a_slice_at_a_time_reads_as_when_checked_at_once() {
+        // Characters of one to four bytes, so that slices end inside each kind.
+        let text = "\u{FEFF}{\"q\": \"Démocratie – демократия 民主 𝄞 ok\"}";
+        let mut broken = text.as_bytes().to_vec();
+        broken[20] = 0xFF;
+        let cut = text.find('𝄞').unwrap() + 2;
+        let cut_short = &text.as_bytes()[..cut];
+        for bytes in [text.as_bytes(), &broken, cut_short, b""] {
+            let at_once = match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+                Err(e) => Err(CorpusError::one(format!(
+                    "Not text: byte {} is not UTF-8. A corpus is a JSON file in UTF-8 text.",
+                    e.valid_up_to() + 1
+                ))),
+            };
+            for slice in (1..12).chain([usize::MAX]) {
+                let mut check = TextCheck::new(bytes).unwrap();
+                let mut steps = 0;
+                let sliced = loop {
+                    steps += 1;
+                    if let Some(done) = check.step(slice) {
+                        break done;
+                    }
+                    assert!(check.fraction() < 1.0);
+                };
+                assert_eq!(sliced, at_once, "{slice}-byte slices of {bytes:?}");
+                assert!(steps <= bytes.len() / slice.max(4) + 2, "{steps} steps for {slice}-byte slices");
+            }
+        }
+        assert_eq!(utf8_text(text.as_bytes()), Ok(&text[3..]));
+        assert_eq!(
+            utf8_text(&broken).unwrap_err().messages,
+            ["Not text: byte 21 is not UTF-8. A corpus is a JSON file in UTF-8 text."]
+        );
+        // The last character, cut by the end of the file, is where it stops being text.
+        let message = &utf8_text(cut_short).unwrap_err().messages[0];
+        assert!(message.starts_with(&format!("Not text: byte {} is not", cut - 1)), "{message}");
     }
 
     #[test]

@@ -32,33 +32,41 @@ pub(super) struct FacetIndex {
     doc_values: Vec<u32>,
 }
 
-/// Every facet of a corpus, in [`Facet::ALL`] order: its lists from `corpus`, each quote's
-/// values from `links` and `kinds` (the corpus's quotes need not be at hand: a chunked index
-/// has only their facets).
+/// Every facet of a corpus, in [`Facet::ALL`] order (see [`build_one`]).
 pub(super) fn build_all(corpus: &Corpus, links: &Links, kinds: &[u32]) -> [FacetIndex; Facet::COUNT] {
+    Facet::ALL.map(|facet| build_one(corpus, links, kinds, facet))
+}
+
+/// One facet of a corpus, in display order: its list from `corpus`, each quote's values
+/// from `links` and `kinds` (the corpus's quotes need not be at hand: a chunked index has
+/// only their facets). Each facet is a pass over every quote, so a page can build them one
+/// at a time.
+pub(super) fn build_one(corpus: &Corpus, links: &Links, kinds: &[u32], facet: Facet) -> FacetIndex {
     let (lists, side_of_speaker) = lists(corpus);
     let n = kinds.len();
-    let one = |of: &[u32]| FacetIndex::build_single(of, n);
-    let side_of_quote: Vec<u32> =
-        links.speaker.iter().map(|&s| side_of_speaker.get(s as usize).copied().unwrap_or(NONE)).collect();
-    let [sides, speakers, meetings, themes, sources, kinds_list] = lists;
-    let mut facets = [
-        FacetIndex { values: sides, ..one(&side_of_quote) },
-        FacetIndex { values: speakers, ..one(&links.speaker) },
-        FacetIndex { values: meetings, ..one(&links.meeting) },
-        FacetIndex {
-            values: themes,
+    let mut index = match facet {
+        Facet::Side => {
+            let side_of_quote: Vec<u32> = links
+                .speaker
+                .iter()
+                .map(|&s| side_of_speaker.get(s as usize).copied().unwrap_or(NONE))
+                .collect();
+            FacetIndex::build_single(&side_of_quote, n)
+        }
+        Facet::Speaker => FacetIndex::build_single(&links.speaker, n),
+        Facet::Meeting => FacetIndex::build_single(&links.meeting, n),
+        Facet::Theme => FacetIndex {
             doc_offsets: links.theme_offsets.clone(),
             doc_values: links.theme_values.clone(),
             ..FacetIndex::default()
         },
-        FacetIndex { values: sources, ..one(&links.source) },
-        FacetIndex { values: kinds_list, ..one(kinds) },
-    ];
-    for facet in &mut facets {
-        facet.count();
-    }
-    in_display_order(corpus, facets)
+        Facet::Source => FacetIndex::build_single(&links.source, n),
+        Facet::Kind => FacetIndex::build_single(kinds, n),
+    };
+    index.values = lists.into_iter().nth(facet.slot()).unwrap_or_default();
+    index.count();
+    put_in_display_order(corpus, facet, &mut index);
+    index
 }
 
 /// Every facet of a corpus from how many quotes have each value (`totals`, in the corpus's
@@ -85,7 +93,10 @@ pub(super) fn from_totals(corpus: &Corpus, totals: &Totals) -> Result<[FacetInde
         facet.postings = vec![Vec::new(); values.len()];
         facet.values = values;
     }
-    Ok(in_display_order(corpus, facets))
+    for (facet, index) in Facet::ALL.into_iter().zip(&mut facets) {
+        put_in_display_order(corpus, facet, index);
+    }
+    Ok(facets)
 }
 
 /// Each facet's values as the corpus lists them (sides in order of first appearance), with no
@@ -106,23 +117,19 @@ fn lists(corpus: &Corpus) -> ([Vec<FacetValue>; Facet::COUNT], Vec<u32>) {
     ([sides, speakers, meetings, themes, sources, kinds], side_of_speaker)
 }
 
-/// Meetings by date; speakers and themes by size; then values no quote has are left out.
-fn in_display_order(corpus: &Corpus, mut facets: [FacetIndex; Facet::COUNT]) -> [FacetIndex; Facet::COUNT] {
-    let meetings = &corpus.meetings;
-    for (slot, facet) in facets.iter_mut().enumerate() {
-        let mut order: Vec<u32> = (0..facet.values.len() as u32).collect();
-        if slot == Facet::Meeting.slot() {
-            crate::order::sort_by_text(&mut order, |m| &meetings[m as usize].date);
-        } else if [Facet::Side, Facet::Speaker, Facet::Theme].iter().any(|f| f.slot() == slot) {
-            facet.sort_by_total(&mut order);
-        }
-        // Values no quote has would only ever show 0, so the pane leaves them out.
-        order.retain(|&v| facet.values[v as usize].total > 0);
-        // Once, in the end: each reordering rewrites every quote's values.
-        facet.reorder(&order);
-        facet.by_id = facet.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
+/// Meetings by date; sides, speakers and themes by size; then values no quote has are left out.
+fn put_in_display_order(corpus: &Corpus, facet: Facet, index: &mut FacetIndex) {
+    let mut order: Vec<u32> = (0..index.values.len() as u32).collect();
+    match facet {
+        Facet::Meeting => crate::order::sort_by_text(&mut order, |m| &corpus.meetings[m as usize].date),
+        Facet::Side | Facet::Speaker | Facet::Theme => index.sort_by_total(&mut order),
+        Facet::Source | Facet::Kind => {}
     }
-    facets
+    // Values no quote has would only ever show 0, so the pane leaves them out.
+    order.retain(|&v| index.values[v as usize].total > 0);
+    // Once, in the end: each reordering rewrites every quote's values.
+    index.reorder(&order);
+    index.by_id = index.values.iter().enumerate().map(|(i, v)| (v.id.clone(), i as u32)).collect();
 }
 
 /// The sides the speakers speak for, from their countries (each side's detail names its

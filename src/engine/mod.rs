@@ -38,32 +38,49 @@ pub use search::Results;
 pub use words::TermWords;
 
 /// Building an index a slice of quotes at a time, so that a page indexing a large corpus
-/// stays responsive: the facets and the order at once, then the words of
-/// [`IndexBuilder::step`]'s quotes at each step.
+/// stays responsive: [`IndexBuilder::step`] builds one facet (a pass over every quote), then,
+/// once all are built, indexes the words of a number of quotes.
 pub struct IndexBuilder<'c> {
     corpus: &'c Corpus,
     links: &'c Links,
-    facets: [facets::FacetIndex; Facet::COUNT],
-    chronological: Vec<u32>,
+    kinds: Vec<u32>,
+    /// The facets built so far, in [`Facet::ALL`] order.
+    facets: Vec<facets::FacetIndex>,
     words: words::Builder,
 }
 
 impl<'c> IndexBuilder<'c> {
     pub fn new(corpus: &'c Corpus, links: &'c Links) -> IndexBuilder<'c> {
-        let kinds: Vec<u32> = corpus.quotes.iter().map(|q| q.kind as u32).collect();
-        let facets = facets::build_all(corpus, links, &kinds);
-        let chronological = chronological(&facets, corpus.quotes.len());
-        IndexBuilder { corpus, links, facets, chronological, words: words::Builder::new(corpus) }
+        let kinds = corpus.quotes.iter().map(|q| q.kind as u32).collect();
+        IndexBuilder { corpus, links, kinds, facets: Vec::new(), words: words::Builder::new(corpus) }
     }
 
-    /// Indexes the words of up to `quotes` more quotes; `true` once every quote is done.
+    /// Builds the next facet or, once all are built, indexes the words of up to `quotes` more
+    /// quotes; `true` once every quote is done.
     pub fn step(&mut self, quotes: usize) -> bool {
+        if let Some(&facet) = Facet::ALL.get(self.facets.len()) {
+            self.facets.push(facets::build_one(self.corpus, self.links, &self.kinds, facet));
+            return false;
+        }
         self.words.add_quotes(self.corpus, self.links, quotes)
     }
 
     /// The index, once [`IndexBuilder::step`] has done every quote.
-    pub fn finish(self) -> Index {
-        Index::assemble(self.corpus, self.facets, self.words.finish(), None, self.chronological)
+    pub fn finish(mut self) -> Index {
+        // Each step built one; a builder finished before its last step builds the rest here.
+        while self.facets.len() < Facet::COUNT {
+            self.facets.push(facets::build_one(
+                self.corpus,
+                self.links,
+                &self.kinds,
+                Facet::ALL[self.facets.len()],
+            ));
+        }
+        let mut built = self.facets.into_iter();
+        let facets: [facets::FacetIndex; Facet::COUNT] =
+            std::array::from_fn(|_| built.next().unwrap_or_default());
+        let chronological = chronological(&facets, self.corpus.quotes.len());
+        Index::assemble(self.corpus, facets, self.words.finish(), None, chronological)
     }
 }
 
@@ -307,5 +324,34 @@ impl Index {
     pub fn value(&self, facet: Facet, id: &str) -> Option<&FacetValue> {
         let f = &self.facets[facet.slot()];
         f.position(id).map(|i| &f.values[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::synthetic;
+
+    #[test]
+    fn a_step_builds_one_facet_then_indexes_words_so_no_step_passes_over_every_quote_twice() {
+        let corpus = synthetic::generate(500, 7);
+        let (links, _) = Links::new(&corpus);
+        let mut builder = IndexBuilder::new(&corpus, &links);
+        for built in 1..=Facet::COUNT {
+            assert!(!builder.step(10));
+            assert_eq!(builder.facets.len(), built);
+        }
+        let mut word_steps = 1;
+        while !builder.step(10) {
+            word_steps += 1;
+        }
+        assert_eq!(word_steps, 500 / 10, "no words indexed while the facets were built");
+        let (sliced, whole) = (builder.finish(), Index::build(&corpus, &links));
+        for text in ["democracy", "sovereignty cooperation", ""] {
+            let mut query = Query::default();
+            query.text = text.into();
+            let (a, b) = (sliced.search(&corpus, &query), whole.search(&corpus, &query));
+            assert_eq!((a.quotes, a.counts), (b.quotes, b.counts), "{text:?}");
+        }
     }
 }

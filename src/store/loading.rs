@@ -159,9 +159,16 @@ pub(super) async fn check_and_index(
     bytes: &[u8],
 ) -> Option<Result<Catalog, corpus::CorpusError>> {
     let mut slices = Slices::new(store, load, from);
-    let text = match corpus::text_of(bytes) {
-        Ok(text) => text,
+    let mut check = match corpus::TextCheck::new(bytes) {
+        Ok(check) => check,
         Err(e) => return Some(Err(e)),
+    };
+    let text = loop {
+        match check.step(TEXT_SLICE) {
+            Some(Ok(text)) => break text,
+            Some(Err(e)) => return Some(Err(e)),
+            None => slices.next(READING * CHECKING_TEXT * check.fraction()).await?,
+        }
     };
     let mut reading = match corpus::Reading::new(text) {
         Ok(reading) => reading,
@@ -171,7 +178,7 @@ pub(super) async fn check_and_index(
         if let Some(done) = reading.step(SLICE) {
             break done;
         }
-        slices.next(READING * reading.fraction()).await?;
+        slices.next(READING * (CHECKING_TEXT + (1.0 - CHECKING_TEXT) * reading.fraction())).await?;
     };
     match corpus {
         Ok(corpus) => link_and_index(&mut slices, corpus, READING).await,
@@ -277,14 +284,24 @@ async fn link_and_index(
         let start = reading + linking_share;
         slices.next(start + (1.0 - start) * indexed as f64 / total).await?;
     }
+    // Finishing the index, assembling the catalog and showing it each take a good part of a
+    // slice's time: a break before each keeps them in tasks of their own.
+    slices.pause(1.0).await?;
     let index = indexing.finish();
-    Some(Ok(Catalog::assemble(corpus, links, index)))
+    slices.pause(1.0).await?;
+    let catalog = Catalog::assemble(corpus, links, index);
+    slices.pause(1.0).await?;
+    Some(Ok(catalog))
 }
 
 /// Entries or quotes per step of the work; steps run until a slice's time is up.
 const SLICE: usize = 500;
-/// About how the time goes, as shares of the whole: reading, then linking, then indexing.
+/// Bytes per step of checking that a file is UTF-8 text (about a millisecond's work).
+const TEXT_SLICE: usize = 1 << 20;
+/// About how the time goes, as shares of the whole: reading (the text check first, a
+/// small share of it), then linking, then indexing.
 const READING: f64 = 0.45;
+const CHECKING_TEXT: f64 = 0.1;
 /// The share of building a spreadsheet's rows into a corpus, before it is checked and indexed.
 const BUILDING: f64 = 0.4;
 const LINKING: f64 = 0.15;
@@ -299,9 +316,6 @@ struct Slices {
 }
 
 impl Slices {
-    /// Milliseconds of work between two breaks: short enough for the page to keep up.
-    const MILLISECONDS: f64 = 12.0;
-
     fn new(store: Store, load: u64, from: &str) -> Self {
         store.status.set(CorpusStatus::Checking { from: from.to_owned(), percent: 0 });
         Slices { store, load, from: from.to_owned(), started: js_sys::Date::now() }
@@ -310,9 +324,14 @@ impl Slices {
     /// After a step: a break if the slice's time is up, with the progress shown. `None`
     /// if a later load took over meanwhile.
     async fn next(&mut self, done: f64) -> Option<()> {
-        if js_sys::Date::now() - self.started < Self::MILLISECONDS {
+        if js_sys::Date::now() - self.started < browser::WORK_BETWEEN_BREAKS_MS {
             return Some(());
         }
+        self.pause(done).await
+    }
+
+    /// A break now, whatever the time, before a step that takes much of a slice on its own.
+    async fn pause(&mut self, done: f64) -> Option<()> {
         let percent = (done * 100.0).clamp(0.0, 99.0) as u8;
         self.store.status.set(CorpusStatus::Checking { from: self.from.clone(), percent });
         browser::yield_to_page().await;
