@@ -15,11 +15,13 @@
 // The start-up script also shows the crash box: the release build aborts at once on a
 // Rust panic (no panic machinery is compiled in), which reaches JavaScript as a
 // WebAssembly.RuntimeError.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { shortenNames } from "./wasm-names.mjs";
 
 // esbuild, from tools/node_modules (scripts/setup installs it), minifies what we ship.
@@ -43,6 +45,17 @@ const only = (pattern, what) => {
   return found[0];
 };
 const run = (program, args) => execFileSync(program, args, { stdio: ["ignore", "ignore", "inherit"] });
+// Jobs that take a while each (wasm-opt on every chunk), as many at once as there are cores.
+const runAll = async (jobs) => {
+  const waiting = [...jobs];
+  const worker = async () => {
+    for (let job = waiting.shift(); job; job = waiting.shift()) {
+      const { stderr } = await promisify(execFile)(job.program, job.args, { maxBuffer: 1 << 26 });
+      process.stderr.write(stderr);
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, worker));
+};
 
 const bindings = only(/^quote-explorer-[0-9a-f]+\.js$/, "wasm-bindgen module");
 const wasm = only(/^quote-explorer-[0-9a-f]+_bg\.wasm$/, "wasm binary");
@@ -52,7 +65,7 @@ const stem = bindings.slice(0, -".js".length);
 // wasm-opt's features, as scripts/wasm-env (which scripts/build sources) gives them.
 const WASM_FEATURES = process.env.WASM_OPT_FEATURES?.split(" ") ?? [];
 if (WASM_FEATURES.length === 0) throw new Error("WASM_OPT_FEATURES is not set: build with scripts/build");
-function splitWasm() {
+async function splitWasm() {
   const raw = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown", profile, "quote-explorer.wasm");
   const work = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm-split");
   rmSync(work, { recursive: true, force: true });
@@ -61,8 +74,9 @@ function splitWasm() {
   run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
     "--out-name", stem, "--out-dir", join(work, "bindgen"), join(work, "split", `${stem}.wasm`)]);
   const chunks = readdirSync(join(work, "split")).filter((f) => f.endsWith(".wasm") && f !== `${stem}.wasm`);
+  const optimised = [];
   const optimise = (from, to) => {
-    if (profile === "release") run("wasm-opt", ["-Oz", ...WASM_FEATURES, from, "-o", to]);
+    if (profile === "release") optimised.push({ program: "wasm-opt", args: ["-Oz", ...WASM_FEATURES, from, "-o", to] });
     else copyFileSync(from, to);
   };
   const bound = join(work, "bindgen", `${stem}_bg.wasm`);
@@ -73,6 +87,7 @@ function splitWasm() {
   writeFileSync(join(work, "bindgen", "short.wasm"), short.wasm);
   optimise(join(work, "bindgen", "short.wasm"), join(dir, wasm));
   for (const chunk of chunks) optimise(join(work, "split", chunk), join(dir, chunk));
+  await runAll(optimised);
   let glue = short.glue;
   let loader = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
   // Which #[lazy] functions need each chunk: a chunk of its own ("split_<name>_<hash>"), or
@@ -129,7 +144,7 @@ function splitWasm() {
     loaderSource: loader,
   };
 }
-const split = splitWasm();
+const split = await splitWasm();
 
 // The glue as served: the split loader (a few KB, its table of every chunk) is fetched when a
 // part loaded later is first needed, not with the first screen. Each function the wasm
@@ -285,6 +300,9 @@ const start = (embed) =>
     : "") +
   `const { default: init, startExplorer } = await glue;\n` +
   `await init({ module_or_path: wasm });\n` +
+  // Starting the wasm and drawing the explorer, each a good part of a frame on a phone, in
+  // tasks of their own: the page can answer input between them.
+  `await new Promise((resolve) => setTimeout(resolve));\n` +
   (embed
     ? `let text, problem;\n` +
       `try { text = await corpus ?? undefined; }\n` +
