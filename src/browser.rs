@@ -302,17 +302,6 @@ fn prefetched(url: &str) -> Option<js_sys::Promise> {
     Some(response)
 }
 
-/// The mark of the frame that first paints the results.
-pub const RESULTS_DRAWN: &str = "quote-explorer: results drawn";
-
-/// Marks this moment on the page's performance timeline (`performance.mark`), where the
-/// benchmark and the browser's profiler find it.
-pub fn mark(name: &str) {
-    if let Some(performance) = window().performance() {
-        let _ = performance.mark(name);
-    }
-}
-
 /// Lets the browser run what is waiting (input, painting) before going on: a task queued
 /// through a message channel, which unlike a timer is not slowed down when repeated.
 pub async fn yield_to_page() {

@@ -77,17 +77,17 @@ fn ExplorerPage(
         let (quotes, sources) = store.catalog.with(|c| (c.len(), c.corpus.sources.len()));
         store.origin.with(|origin| wording::lede(quotes, sources, origin.kind()))
     };
-    let drawn = RwSignal::new(Drawn::Header);
+    // The page is drawn in parts, a task each, the header first: drawn in one task, it held a
+    // phone's main thread for well over 50 ms, its input unanswered.
+    let (filters_drawn, results_drawn) = (RwSignal::new(false), RwSignal::new(false));
     leptos::task::spawn_local(async move {
-        for part in [Drawn::Filters, Drawn::Results] {
+        for drawn in [filters_drawn, results_drawn] {
             browser::yield_to_page().await;
-            drawn.set(part);
+            drawn.set(true);
         }
-        // The frame that paints the results (the benchmark's "first results").
-        request_animation_frame(|| browser::mark(browser::RESULTS_DRAWN));
     });
     if !placement.embedded {
-        follow_quote_links(store, corpus_to_come, drawn.read_only());
+        follow_quote_links(store, corpus_to_come, results_drawn.read_only());
     }
     let filters_open = placement.filters_open;
     // On a narrow screen the drawer starts closed, and many readers never open it: its pane
@@ -97,7 +97,7 @@ fn ExplorerPage(
     let active_filters = move || store.query.with(Query::filter_count);
     let layout = view! {
         <div class="layout">
-            <Show when=move || { drawn.get() >= Drawn::Filters }>
+            {move || filters_drawn.get().then(|| view! {
                 <aside class="filters" aria-label="Search and filters">
                     <SearchBar />
                     <details class="facet-drawer" open=filters_open on:toggle=move |_| pane_built.set(true)>
@@ -113,10 +113,8 @@ fn ExplorerPage(
                         </Show>
                     </details>
                 </aside>
-            </Show>
-            <Show when=move || { drawn.get() == Drawn::Results }>
-                <Results />
-            </Show>
+            })}
+            {move || results_drawn.get().then(|| view! { <Results /> })}
         </div>
     };
     // An embed sits under its host page's own headings, shows the corpus its author chose
@@ -148,17 +146,6 @@ fn ExplorerPage(
         }
         .into_any()
     }
-}
-
-/// How much of the page is drawn. It is drawn in parts, a task each, the header first: drawn
-/// in one task, it held a phone's main thread for well over 50 ms, its input unanswered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Drawn {
-    Header,
-    /// The search box and the filters too.
-    Filters,
-    /// Everything: the results too.
-    Results,
 }
 
 /// The first stop for keyboard users: straight to the first quote (past the filters and the
@@ -207,9 +194,8 @@ fn scroll_when_rendered(store: Store, id: String, owner: &Owner) {
 
 /// A link ending in `#quote-id` opens with that quote in view and expanded, once the results
 /// are drawn (or, when another corpus is on its way, once it is in) and whenever the
-/// fragment changes; printing
-/// prints every result, not only those rendered.
-fn follow_quote_links(store: Store, corpus_to_come: bool, drawn: ReadSignal<Drawn>) {
+/// fragment changes; printing prints every result, not only those rendered.
+fn follow_quote_links(store: Store, corpus_to_come: bool, results_drawn: ReadSignal<bool>) {
     let owner = Owner::current().unwrap_or_default();
     let show = move |owner: Owner| {
         let id = browser::fragment();
@@ -242,7 +228,7 @@ fn follow_quote_links(store: Store, corpus_to_come: bool, drawn: ReadSignal<Draw
         let arriving = matches!(status, CorpusStatus::Reading { .. } | CorpusStatus::Checking { .. })
             || (corpus_to_come && status == CorpusStatus::Ready && empty)
             || store.searching.get()
-            || drawn.get() != Drawn::Results;
+            || !results_drawn.get();
         if arriving || followed.get_value() {
             return;
         }
