@@ -268,7 +268,7 @@ async fn run(site: &Path, report: &mut Report) {
     report.line(format!("\nAfter the last run: {last_status}."));
 
     report.line("\n## First results painted, bundled corpus (ms after navigation; 5 loads)\n");
-    report.line("The page draws its header first, then its filters and its results, each in a task of its own: first contentful paint is the header's. The first results' frame is the first animation frame (the one about to be painted) in which a quote card is in the page, marked by a script the benchmark adds to the page before it loads.\n");
+    report.line("The first results' frame is the first animation frame (the one about to be painted) in which a quote card is in the page, marked by a script the benchmark adds to the page before it loads; first contentful paint is the first paint of anything.\n");
     let (mut paints, mut results) = (Vec::new(), Vec::new());
     let results_mark = "performance.getEntriesByName('first results')";
     let watch = b

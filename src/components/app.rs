@@ -77,17 +77,8 @@ fn ExplorerPage(
         let (quotes, sources) = store.catalog.with(|c| (c.len(), c.corpus.sources.len()));
         store.origin.with(|origin| wording::lede(quotes, sources, origin.kind()))
     };
-    // The page is drawn in parts, a task each, the header first: drawn in one task, it held a
-    // phone's main thread for well over 50 ms, its input unanswered.
-    let (filters_drawn, results_drawn) = (RwSignal::new(false), RwSignal::new(false));
-    leptos::task::spawn_local(async move {
-        for drawn in [filters_drawn, results_drawn] {
-            browser::yield_to_page().await;
-            drawn.set(true);
-        }
-    });
     if !placement.embedded {
-        follow_quote_links(store, corpus_to_come, results_drawn.read_only());
+        follow_quote_links(store, corpus_to_come);
     }
     let filters_open = placement.filters_open;
     // On a narrow screen the drawer starts closed, and many readers never open it: its pane
@@ -97,24 +88,22 @@ fn ExplorerPage(
     let active_filters = move || store.query.with(Query::filter_count);
     let layout = view! {
         <div class="layout">
-            {move || filters_drawn.get().then(|| view! {
-                <aside class="filters" aria-label="Search and filters">
-                    <SearchBar />
-                    <details class="facet-drawer" open=filters_open on:toggle=move |_| pane_built.set(true)>
-                        <summary>
-                            "Filters"
-                            {move || match active_filters() {
-                                0 => String::new(),
-                                n => format!(" ({n} active)"),
-                            }}
-                        </summary>
-                        <Show when=move || pane_built.get()>
-                            <FacetPane />
-                        </Show>
-                    </details>
-                </aside>
-            })}
-            {move || results_drawn.get().then(|| view! { <Results /> })}
+            <aside class="filters" aria-label="Search and filters">
+                <SearchBar />
+                <details class="facet-drawer" open=filters_open on:toggle=move |_| pane_built.set(true)>
+                    <summary>
+                        "Filters"
+                        {move || match active_filters() {
+                            0 => String::new(),
+                            n => format!(" ({n} active)"),
+                        }}
+                    </summary>
+                    <Show when=move || pane_built.get()>
+                        <FacetPane />
+                    </Show>
+                </details>
+            </aside>
+            <Results />
         </div>
     };
     // An embed sits under its host page's own headings, shows the corpus its author chose
@@ -192,10 +181,10 @@ fn scroll_when_rendered(store: Store, id: String, owner: &Owner) {
     });
 }
 
-/// A link ending in `#quote-id` opens with that quote in view and expanded, once the results
-/// are drawn (or, when another corpus is on its way, once it is in) and whenever the
-/// fragment changes; printing prints every result, not only those rendered.
-fn follow_quote_links(store: Store, corpus_to_come: bool, results_drawn: ReadSignal<bool>) {
+/// A link ending in `#quote-id` opens with that quote in view and expanded, now (or, when
+/// another corpus is on its way, once it is in) and whenever the fragment changes; printing
+/// prints every result, not only those rendered.
+fn follow_quote_links(store: Store, corpus_to_come: bool) {
     let owner = Owner::current().unwrap_or_default();
     let show = move |owner: Owner| {
         let id = browser::fragment();
@@ -227,8 +216,7 @@ fn follow_quote_links(store: Store, corpus_to_come: bool, results_drawn: ReadSig
         // what the link sets aside is worked out from them.
         let arriving = matches!(status, CorpusStatus::Reading { .. } | CorpusStatus::Checking { .. })
             || (corpus_to_come && status == CorpusStatus::Ready && empty)
-            || store.searching.get()
-            || !results_drawn.get();
+            || store.searching.get();
         if arriving || followed.get_value() {
             return;
         }
